@@ -10,9 +10,4 @@ int cmd_host(const Argv&) {
   return 2;
 }
 
-int cmd_install_manifest(const Argv&) {
-  std::cerr << "veil: 'install-manifest' is not available in this build\n";
-  return 2;
-}
-
 }  // namespace veil::cli

@@ -33,6 +33,7 @@ int cmd_export(const Argv& args);
 int cmd_presets(const Argv& args);
 // cmd_host.cpp
 int cmd_host(const Argv& args);  // also entered when argv[1] is chrome-extension://...
+// cmd_install_manifest.cpp
 int cmd_install_manifest(const Argv& args);
 // cmd_bench.cpp
 int cmd_bench(const Argv& args);
