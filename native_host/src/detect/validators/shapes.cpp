@@ -1,0 +1,334 @@
+// Shape validators without a heavy algorithm: postal codes (NL letters, UK outward/inward,
+// US state + ZIP, 4-5 digit codes followed by a city), licence plates (Dutch side codes,
+// French SIV, Belgian, German, UK), carrier tracking codes (UPS 1Z and UPU S10 check digits,
+// DHL Express mod 7, PostNL/Colissimo/bpost shapes), order ids after a keyword, and ID
+// document numbers.
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "detect/validators/builtin.h"
+#include "detect/validators/util.h"
+
+namespace veil::detect::validators {
+namespace {
+
+using namespace vutil;
+
+bool is_upper_utf8_at(std::string_view t, std::size_t i) {
+  if (i >= t.size()) return false;
+  if (is_upper(t[i])) return true;
+  // Latin-1 supplement capitals (É, Ü, ...) as UTF-8.
+  return i + 1 < t.size() && static_cast<unsigned char>(t[i]) == 0xC3 &&
+         static_cast<unsigned char>(t[i + 1]) >= 0x80 &&
+         static_cast<unsigned char>(t[i + 1]) <= 0x9E;
+}
+
+// The word after the match (one or two spaces, same line) starts with a capital.
+bool city_follows(const ValidatorInput& in, std::size_t& word_start) {
+  std::size_t i = in.end;
+  std::size_t spaces = 0;
+  while (i < in.text.size() && in.text[i] == ' ' && spaces < 3) {
+    ++i;
+    ++spaces;
+  }
+  if (spaces == 0) return false;
+  word_start = i;
+  return is_upper_utf8_at(in.text, i);
+}
+
+std::string word_at(std::string_view t, std::size_t i) {
+  std::size_t j = i;
+  while (j < t.size() && (is_alpha(t[j]) || static_cast<unsigned char>(t[j]) >= 0x80)) ++j;
+  return lower(t.substr(i, j - i));
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// "1600 Pennsylvania Avenue", "2000 Kerkstraat": a house number before a street, not a code.
+bool street_follows(std::string_view t, std::size_t word_start) {
+  static constexpr std::string_view kStreetTypes[] = {
+      "street", "st", "avenue", "ave", "road", "rd", "lane", "ln", "drive", "dr", "boulevard",
+      "blvd", "way", "court", "ct", "place", "pl", "square", "terrace"};
+  static constexpr std::string_view kStreetSuffixes[] = {
+      "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dreef", "steenweg",
+      "straße", "strasse", "gasse", "allee", "platz", "ring", "damm"};
+  const std::string first = word_at(t, word_start);
+  for (auto s : kStreetSuffixes)
+    if (ends_with(first, s)) return true;
+  std::size_t next = word_start + first.size();
+  while (next < t.size() && t[next] == ' ') ++next;
+  const std::string second = word_at(t, next);
+  for (auto s : kStreetTypes)
+    if (second == s) return true;
+  return false;
+}
+
+// Start of text, start of line, or after a comma/semicolon/colon: where an address line's
+// postal code stands.
+bool address_separator_before(const ValidatorInput& in) {
+  std::size_t i = in.start;
+  while (i > 0 && in.text[i - 1] == ' ') --i;
+  if (i == 0) return true;
+  const char c = in.text[i - 1];
+  return c == '\n' || c == '\r' || c == ',' || c == ';' || c == ':' || c == '|' || c == '(';
+}
+
+bool year_like(int v) { return v >= 1900 && v <= 2099; }
+
+std::string letters_digits_shape(std::string_view s) {
+  std::string shape;
+  for (char c : s) {
+    if (is_digit(c)) shape.push_back('D');
+    else if (is_alpha(c)) shape.push_back('L');
+    else if (c == '-' || c == ' ' || c == '.') shape.push_back('-');
+    else return {};
+  }
+  return shape;
+}
+
+bool letters_in(std::string_view s, std::string_view allowed) {
+  for (char c : s)
+    if (is_alpha(c) && allowed.find(to_upper(c)) == std::string_view::npos) return false;
+  return true;
+}
+
+}  // namespace
+
+Validation postal_nl(const ValidatorInput& in) {
+  const std::string s = alnum_upper(in.match);
+  if (s.size() != 6 || s[0] == '0') return reject();
+  const std::string letters = s.substr(4);
+  if (letters == "SA" || letters == "SD" || letters == "SS") return reject();
+  const int digits = to_int(s.substr(0, 4));
+  std::size_t word = 0;
+  const bool city = city_follows(in, word);
+  // "2024 EU": a year and an abbreviation. Year-like numbers need a city or an address line.
+  if (year_like(digits) && !city && !address_separator_before(in)) return reject();
+  return accept(city ? 0.15 : 0.0, "NL");
+}
+
+Validation postal_uk(const ValidatorInput& in) {
+  const std::string s = alnum_upper(in.match);
+  if (s.size() < 5 || s.size() > 7) return reject();
+  const std::string inward = s.substr(s.size() - 3);
+  const std::string outward = s.substr(0, s.size() - 3);
+  if (!is_digit(inward[0]) || !is_upper(inward[1]) || !is_upper(inward[2])) return reject();
+  if (std::strchr("CIKMOV", inward[1]) != nullptr || std::strchr("CIKMOV", inward[2]) != nullptr)
+    return reject();
+  if (std::strchr("QVX", outward[0]) != nullptr) return reject();
+  if (outward.size() >= 2 && is_upper(outward[1]) && std::strchr("IJZ", outward[1]) != nullptr)
+    return reject();
+  return accept(0.0, "UK");
+}
+
+Validation postal_us(const ValidatorInput& in) {
+  static constexpr std::string_view kStates[] = {
+      "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL",
+      "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE",
+      "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD",
+      "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR"};
+  const std::string_view s = in.match;
+  if (s.size() < 8 || !is_upper(s[0]) || !is_upper(s[1])) return reject();
+  bool known = false;
+  for (auto st : kStates)
+    if (s.substr(0, 2) == st) known = true;
+  if (!known) return reject();
+  std::size_t zip = 2;
+  while (zip < s.size() && s[zip] == ' ') ++zip;
+  const std::string d = digits_of(s.substr(zip));
+  if (d.size() != 5 && d.size() != 9) return reject();
+  if (d.compare(0, 5, "00000") == 0) return reject();
+  return trimmed(accept(0.0, "US"), zip, s.size());
+}
+
+Validation postal_city(const ValidatorInput& in) {
+  const std::string_view s = in.match;
+  std::size_t first_digit = 0;
+  while (first_digit < s.size() && !is_digit(s[first_digit])) ++first_digit;
+  const bool prefixed = first_digit > 0;
+  const std::string d = digits_of(s);
+  if ((d.size() != 4 && d.size() != 5) || (d[0] == '0' && d.size() == 4)) return reject();
+  if (all_same(d)) return reject();
+  std::size_t word = 0;
+  if (!city_follows(in, word)) return reject();
+  if (street_follows(in.text, word)) return reject();
+  std::string subtype;
+  if (prefixed) {
+    const std::string p = alnum_upper(s.substr(0, first_digit));
+    if (p == "B" || p == "BE") subtype = "BE";
+    else if (p == "D" || p == "DE") subtype = "DE";
+    else if (p == "A" || p == "AT") subtype = "AT";
+    else if (p == "CH") subtype = "CH";
+    else if (p == "F" || p == "FR") subtype = "FR";
+    else if (p == "L" || p == "LU") subtype = "LU";
+    else return reject();
+    return accept(0.15, subtype);
+  }
+  if (address_separator_before(in)) return accept(0.0);
+  // Mid-sentence "in 2019 Paris" or "order 12345 Shipped": only with address context.
+  if (year_like(to_int(d))) return reject();
+  return accept(-0.15);
+}
+
+Validation plate_nl(const ValidatorInput& in) {
+  const std::string shape = letters_digits_shape(in.match);
+  // Dutch side codes 1-14 (with dashes); 7 and up use no vowels.
+  static constexpr const char* kOld[] = {"LL-DD-DD", "DD-DD-LL", "DD-LL-DD",
+                                         "LL-DD-LL", "LL-LL-DD", "DD-LL-LL"};
+  static constexpr const char* kNew[] = {"DD-LLL-D", "D-LLL-DD", "LL-DDD-L", "L-DDD-LL",
+                                         "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D"};
+  for (const char* n : kNew)
+    if (shape == n) {
+      if (!letters_in(in.match, "BDFGHJKLMNPRSTVXZ")) return reject();
+      return accept(0.15, "NL");
+    }
+  for (const char* o : kOld)
+    if (shape == o) {
+      if (all_same(digits_of(in.match))) return reject();
+      return accept(0.0, "NL");
+    }
+  return reject();
+}
+
+Validation plate(const ValidatorInput& in) {
+  const std::string shape = letters_digits_shape(in.match);
+  const std::string s = alnum_upper(in.match);
+  if (shape == "LL-DDD-LL") {  // French SIV
+    if (!letters_in(in.match, "ABCDEFGHJKLMNPQRSTVWXYZ")) return reject();
+    if (s.substr(0, 2) == "SS" || s.substr(0, 2) == "WW" || s.substr(5, 2) == "SS")
+      return reject();
+    if (s.substr(2, 3) == "000") return reject();
+    return accept(0.15, "FR");
+  }
+  if (shape == "D-LLL-DDD") {  // Belgian, 2010 onwards
+    if (s[0] == '0') return reject();
+    return accept(0.15, "BE");
+  }
+  if (shape == "LLDD-LLL") {  // UK, 2001 onwards
+    if (!letters_in(s.substr(4), "ABCDEFGHJKLMNOPRSTUVWXYZ")) return reject();
+    return accept(0.15, "UK");
+  }
+  // German: district (1-3 letters), letters (1-2), number (1-4), optional E/H suffix.
+  std::size_t i = 0;
+  const std::string_view m = in.match;
+  auto count_while = [&](auto pred) {
+    std::size_t n = 0;
+    while (i < m.size() && pred(m[i])) {
+      ++i;
+      ++n;
+    }
+    return n;
+  };
+  const std::size_t district = count_while([](char c) { return is_upper(c); });
+  const std::size_t sep1 = count_while([](char c) { return c == '-' || c == ' '; });
+  const std::size_t letters = count_while([](char c) { return is_upper(c); });
+  count_while([](char c) { return c == ' ' || c == '-'; });
+  const std::size_t digits = count_while([](char c) { return is_digit(c); });
+  count_while([](char c) { return c == 'E' || c == 'H'; });
+  if (i == m.size() && district >= 1 && district <= 3 && sep1 >= 1 && letters >= 1 &&
+      letters <= 2 && digits >= 1 && digits <= 4) {
+    if (digits_of(m).front() == '0') return reject();
+    return accept(0.0, "DE");
+  }
+  return reject();
+}
+
+Validation tracking_ups(const ValidatorInput& in) {
+  const std::string s = alnum_upper(in.match);
+  if (s.size() != 18 || s.compare(0, 2, "1Z") != 0) return reject();
+  int sum = 0;
+  for (int i = 2; i < 17; ++i) {
+    const char c = s[i];
+    const int v = is_digit(c) ? c - '0' : (c - 63) % 10;
+    sum += ((i - 2) % 2 == 1) ? 2 * v : v;
+  }
+  const int check = (10 - sum % 10) % 10;
+  if (!is_digit(s[17]) || s[17] - '0' != check) return reject();
+  return accept(0.2, "TRACKING_UPS");
+}
+
+Validation tracking_s10(const ValidatorInput& in) {
+  const std::string s = alnum_upper(in.match);
+  if (s.size() != 13 || !is_upper(s[0]) || !is_upper(s[1]) || !is_upper(s[11]) ||
+      !is_upper(s[12]))
+    return reject();
+  static constexpr int kWeights[] = {8, 6, 4, 2, 3, 5, 9, 7};
+  int sum = 0;
+  for (int i = 0; i < 8; ++i) {
+    if (!is_digit(s[2 + i])) return reject();
+    sum += (s[2 + i] - '0') * kWeights[i];
+  }
+  int check = 11 - sum % 11;
+  if (check == 10) check = 0;
+  if (check == 11) check = 5;
+  if (!is_digit(s[10]) || s[10] - '0' != check) return reject();
+  return accept(0.2, "TRACKING_S10_" + s.substr(11));
+}
+
+Validation tracking_dhl(const ValidatorInput& in) {
+  const std::string d = digits_of(in.match);
+  if (d.size() != 10 || all_same(d)) return reject();
+  long long first9 = 0;
+  for (int i = 0; i < 9; ++i) first9 = first9 * 10 + (d[i] - '0');
+  if (first9 % 7 != d[9] - '0') return reject();
+  return accept(0.0, "TRACKING_DHL");
+}
+
+Validation tracking(const ValidatorInput& in) {
+  const std::string s = alnum_upper(in.match);
+  const std::size_t digits = count_digits(s);
+  if (s.compare(0, 2, "3S") == 0) {
+    if (s.size() < 13 || s.size() > 15 || digits < 7) return reject();
+    return accept(0.1, "TRACKING_POSTNL");
+  }
+  if (s.compare(0, 3, "JJD") == 0 || s.compare(0, 3, "JVG") == 0) {
+    if (s.size() < 16 || s.size() > 24 || digits + 3 < s.size()) return reject();
+    return accept(0.1, "TRACKING_DHL");
+  }
+  if (s.size() == 13 && is_digit(s[0]) && is_upper(s[1]) && digits == 12)
+    return accept(0.0, "TRACKING_COLISSIMO");
+  if (s.size() == 24 && digits == 24 && s.compare(0, 2, "32") == 0 && !all_same(s.substr(2)))
+    return accept(0.0, "TRACKING_BPOST");
+  return reject();
+}
+
+Validation order_id(const ValidatorInput& in) {
+  const std::string_view s = in.match;
+  std::size_t end = s.size();
+  while (end > 0 && (is_trailing_punct(s[end - 1]) || s[end - 1] == '-' || s[end - 1] == '/'))
+    --end;
+  std::size_t start = end;
+  while (start > 0 && (is_alnum(s[start - 1]) || s[start - 1] == '-' || s[start - 1] == '/' ||
+                       s[start - 1] == '_' || s[start - 1] == '.'))
+    --start;
+  while (start < end && !is_alnum(s[start])) ++start;
+  const std::string_view id = s.substr(start, end - start);
+  if (id.size() < 4 || id.size() > 30 || start == 0) return reject();
+  if (count_digits(id) == 0 || (all_same(digits_of(id)) && id.size() == count_digits(id)))
+    return reject();
+  // A date after "invoice of" or an amount is not an id.
+  CivilDate date;
+  if (parse_date_text(id, date) && count_digits(id) == id.size() - 2) return reject();
+  if (id.find('.') != std::string_view::npos) {
+    bool only_digits_dots = true;
+    for (char c : id)
+      if (!is_digit(c) && c != '.') only_digits_dots = false;
+    if (only_digits_dots) return reject();
+  }
+  return trimmed(accept(), start, end);
+}
+
+Validation document_number(const ValidatorInput& in) {
+  const std::string s = alnum_upper(in.match);
+  if (s.size() < 6 || s.size() > 10) return reject();
+  const std::size_t digits = count_digits(s);
+  if (digits < 2 || all_same(s)) return reject();
+  if (digits == s.size() && s.size() < 8) return reject();
+  if (s.size() - digits > 4) return reject();
+  return accept();
+}
+
+}  // namespace veil::detect::validators
