@@ -15,8 +15,10 @@
   const api = factory(deps);
   if (typeof module === 'object' && module.exports) module.exports = api;
   else (root.Veil = root.Veil || {}).router = api;
-})(globalThis, function ({ errors, senders, scope, config, allowlist }) {
+})(globalThis, function (deps) {
   'use strict';
+
+  const { errors, senders, scope, config, allowlist } = deps;
 
   const { VeilError } = errors;
   const MAX_TEXT_CHARS = 4 * 1024 * 1024;  // the host takes 8 MiB of UTF-8 at most

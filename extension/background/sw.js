@@ -2,7 +2,6 @@
 // port (lib/native_client.js), the restore tokens, the scope aliases, and the registration of
 // the generic content script on sites the user added. Classic script (importScripts), so the
 // same lib files serve content scripts, this worker and Node tests.
-/* global importScripts */
 importScripts(
   '../lib/errors.js',
   '../lib/chunks.js',

@@ -17,8 +17,10 @@
   const api = factory(deps);
   if (typeof module === 'object' && module.exports) module.exports = api;
   else (root.Veil = root.Veil || {}).controller = api;
-})(globalThis, function ({ adapters, editor, placeholders, scope, notice: noticeLib }) {
+})(globalThis, function (deps) {
   'use strict';
+
+  const { adapters, editor, placeholders, scope, notice: noticeLib } = deps;
 
   const RESTORE_STYLE = `
     :host { all: initial; display: block; margin: 4px 0 8px; }

@@ -8,8 +8,10 @@
   const api = factory(deps);
   if (typeof module === 'object' && module.exports) module.exports = api;
   else (root.Veil = root.Veil || {}).config = api;
-})(globalThis, function ({ adapters }) {
+})(globalThis, function (deps) {
   'use strict';
+
+  const { adapters } = deps;
 
   const FAIL_MODES = ['closed', 'open'];
 

@@ -10,8 +10,10 @@
   const api = factory(deps);
   if (typeof module === 'object' && module.exports) module.exports = api;
   else (root.Veil = root.Veil || {}).nativeClient = api;
-})(globalThis, function ({ errors, chunks }) {
+})(globalThis, function (deps) {
   'use strict';
+
+  const { errors, chunks } = deps;
 
   const { VeilError, codeForLastError, fromHostError } = errors;
   const HOST_NAME = 'com.veil.host';
