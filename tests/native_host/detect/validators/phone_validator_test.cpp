@@ -1,0 +1,54 @@
+// Phone validator: libphonenumber with language-derived default regions and cheap rejects.
+#include <catch2/catch.hpp>
+
+#include "validator_test_util.h"
+
+using veil::detect::test::kept;
+using veil::detect::test::run;
+using veil::detect::test::valid;
+
+TEST_CASE("phone accepts national numbers of the supported countries", "[phone]") {
+  CHECK(run("phone", "06-12345678", "nl").subtype == "NL");
+  CHECK(run("phone", "020 123 4567", "nl").subtype == "NL");
+  CHECK(run("phone", "01 23 45 67 89", "fr").subtype == "FR");
+  CHECK(run("phone", "06.12.34.56.78", "fr").subtype == "FR");
+  CHECK(run("phone", "030 12345678", "de").subtype == "DE");
+  CHECK(run("phone", "0171 1234567", "de").subtype == "DE");
+  CHECK(run("phone", "020 7946 0958", "en").subtype == "GB");
+  CHECK(run("phone", "0470 12 34 56", "nl").subtype == "BE");
+  CHECK(run("phone", "(212) 555-0123", "en").valid == false);  // 555-01xx is fictional
+  CHECK(run("phone", "(201) 555-0123", "en").valid == false);
+  CHECK(run("phone", "(650) 253-0000", "en").subtype == "US");
+}
+
+TEST_CASE("phone accepts international forms", "[phone]") {
+  CHECK(run("phone", "+31 6 12345678").subtype == "NL");
+  CHECK(run("phone", "+31 (0)20 123 4567").subtype == "NL");
+  CHECK(run("phone", "0032 2 123 45 67").subtype == "BE");
+  CHECK(run("phone", "+33 1 23 45 67 89").subtype == "FR");
+  CHECK(run("phone", "+49 30 12345678").subtype == "DE");
+  CHECK(run("phone", "+43 1 5134567").subtype == "AT");
+  CHECK(run("phone", "+41 44 668 18 00").subtype == "CH");
+  CHECK(run("phone", "+44 20 7946 0958").subtype == "GB");
+  CHECK(run("phone", "+353 1 234 5678").subtype == "IE");
+  CHECK(run("phone", "+1 650-253-0000").subtype == "US");
+  CHECK(run("phone", "+34 912 345 678").subtype == "ES");
+}
+
+TEST_CASE("phone rejects dates, short numbers, repeated digits and junk", "[phone]") {
+  CHECK_FALSE(valid("phone", "12-03-2024", "nl"));
+  CHECK_FALSE(valid("phone", "2024-03-12", "nl"));
+  CHECK_FALSE(valid("phone", "0612345", "nl"));
+  CHECK_FALSE(valid("phone", "0000000000", "nl"));
+  CHECK_FALSE(valid("phone", "+31 0000000000"));
+  CHECK_FALSE(valid("phone", "+31 6 1234"));
+  CHECK_FALSE(valid("phone", "0 1 2 3 4 5 6 7 8", "nl"));
+  CHECK_FALSE(valid("phone", "1234567890123456", "en"));
+}
+
+TEST_CASE("phone narrows a candidate that runs into the next number", "[phone]") {
+  const std::string m = "+31 6 12345678 - 20";
+  auto v = run("phone", m);
+  REQUIRE(v.valid);
+  CHECK(kept(v, m) == "+31 6 12345678");
+}

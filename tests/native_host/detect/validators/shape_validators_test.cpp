@@ -1,0 +1,117 @@
+// Postal codes, licence plates, tracking codes (UPS and UPU S10 check digits, DHL mod 7),
+// order ids after a keyword and ID document numbers.
+#include <catch2/catch.hpp>
+
+#include "validator_test_util.h"
+
+using veil::detect::test::kept;
+using veil::detect::test::run;
+using veil::detect::test::run_in;
+using veil::detect::test::valid;
+
+TEST_CASE("postal_nl: digits, letter pairs, years", "[postal]") {
+  CHECK(run_in("postal_nl", "Keizersgracht 1, 1015 CJ Amsterdam", "1015 CJ").valid);
+  CHECK(run_in("postal_nl", "Adres: Dorpsstraat 4\n2000 AB Haarlem", "2000 AB").valid);
+  CHECK(valid("postal_nl", "1234AB"));
+  CHECK_FALSE(valid("postal_nl", "0123 AB"));
+  CHECK_FALSE(valid("postal_nl", "1234 SS"));
+  CHECK_FALSE(run_in("postal_nl", "the 2024 EU rules", "2024 EU").valid);
+}
+
+TEST_CASE("postal_uk: outward and inward rules", "[postal]") {
+  CHECK(valid("postal_uk", "SW1A 1AA"));
+  CHECK(valid("postal_uk", "EC1A 1BB"));
+  CHECK(valid("postal_uk", "M1 1AE"));
+  CHECK_FALSE(valid("postal_uk", "QA1 1AA"));
+  CHECK_FALSE(valid("postal_uk", "SW1A 1AC"));
+}
+
+TEST_CASE("postal_us: state and ZIP, narrowed to the ZIP", "[postal]") {
+  const std::string m = "CA 94105-1234";
+  auto v = run("postal_us", m);
+  REQUIRE(v.valid);
+  CHECK(kept(v, m) == "94105-1234");
+  CHECK_FALSE(valid("postal_us", "XX 94105"));
+  CHECK_FALSE(valid("postal_us", "NY 00000"));
+}
+
+TEST_CASE("postal_city: a code followed by a city on an address line", "[postal]") {
+  CHECK(run_in("postal_city", "Rue de la Loi 16, 1000 Bruxelles", "1000").valid);
+  CHECK(run_in("postal_city", "Musterstraße 5\n10115 Berlin", "10115").valid);
+  CHECK(run_in("postal_city", "12 rue de Rivoli, 75001 Paris", "75001").valid);
+  CHECK(run_in("postal_city", "Bahnhofstrasse 1, CH-8001 Zürich", "CH-8001").subtype == "CH");
+  CHECK(run_in("postal_city", "Wohnhaft in A-1010 Wien", "A-1010").valid);
+  CHECK_FALSE(run_in("postal_city", "In 2019 Paris was hot", "2019").valid);
+  CHECK_FALSE(run_in("postal_city", "1600 Pennsylvania Avenue", "1600").valid);
+  CHECK_FALSE(run_in("postal_city", "Preis 1000 euro", "1000").valid);
+  CHECK_FALSE(run_in("postal_city", "Hoofdstraat 12\n1234 Kerkstraat", "1234").valid);
+  // Mid-sentence codes are kept but scored down (they need address context).
+  CHECK(run_in("postal_city", "order 12345 Shipped", "12345").score_delta < 0);
+}
+
+TEST_CASE("plate_nl: Dutch side codes", "[plate]") {
+  CHECK(valid("plate_nl", "12-BDF-3"));
+  CHECK(valid("plate_nl", "G-123-BB"));
+  CHECK(valid("plate_nl", "AB-12-34"));
+  CHECK(run("plate_nl", "1-KBB-23").subtype == "NL");
+  CHECK_FALSE(valid("plate_nl", "12-ABC-3"));  // vowels are not used in new side codes
+  CHECK_FALSE(valid("plate_nl", "12-34-56"));
+  CHECK_FALSE(valid("plate_nl", "ABC-DEF-1"));
+}
+
+TEST_CASE("plate: French, Belgian, German and UK shapes", "[plate]") {
+  CHECK(run("plate", "AB-123-CD").subtype == "FR");
+  CHECK(run("plate", "1-ABC-123").subtype == "BE");
+  CHECK(run("plate", "B-MW 1234").subtype == "DE");
+  CHECK(run("plate", "M AB 123").subtype == "DE");
+  CHECK(run("plate", "AB12 CDE").subtype == "UK");
+  CHECK_FALSE(valid("plate", "SS-123-AB"));
+  CHECK_FALSE(valid("plate", "AB-000-CD"));
+  CHECK_FALSE(valid("plate", "0-ABC-123"));
+  CHECK_FALSE(valid("plate", "hello world"));
+}
+
+TEST_CASE("tracking codes with check digits", "[tracking]") {
+  CHECK(valid("tracking_ups", "1Z999AA10123456784"));
+  CHECK(valid("tracking_ups", "1Z 12345E 02 0527 1688"));
+  CHECK_FALSE(valid("tracking_ups", "1Z999AA10123456785"));
+  CHECK_FALSE(valid("tracking_ups", "1Z999AA1012345678"));
+  CHECK(run("tracking_s10", "RR123456785FR").subtype == "TRACKING_S10_FR");
+  CHECK_FALSE(valid("tracking_s10", "RR123456784FR"));
+  CHECK(valid("tracking_dhl", "1234567891"));
+  CHECK_FALSE(valid("tracking_dhl", "1234567892"));
+}
+
+TEST_CASE("tracking codes by shape", "[tracking]") {
+  CHECK(run("tracking", "3SABCD123456789").subtype == "TRACKING_POSTNL");
+  CHECK(run("tracking", "JJD000390007012345678").subtype == "TRACKING_DHL");
+  CHECK(run("tracking", "6A12345678901").subtype == "TRACKING_COLISSIMO");
+  CHECK(run("tracking", "323299901234567890123456").subtype == "TRACKING_BPOST");
+  CHECK_FALSE(valid("tracking", "3SABCD"));
+  CHECK_FALSE(valid("tracking", "HELLO123"));
+}
+
+TEST_CASE("order_id keeps the id after the keyword", "[order_id]") {
+  const std::string a = "bestelnummer: 2024-NL-88412.";
+  auto v = run("order_id", a);
+  REQUIRE(v.valid);
+  CHECK(kept(v, a) == "2024-NL-88412");
+  const std::string b = "order number is A77812";
+  v = run("order_id", b);
+  REQUIRE(v.valid);
+  CHECK(kept(v, b) == "A77812");
+  CHECK(valid("order_id", "Rechnungsnummer RE/2024/0117"));
+  CHECK_FALSE(valid("order_id", "order number is pending"));
+  CHECK_FALSE(valid("order_id", "factuur 12.03.2024"));
+  CHECK_FALSE(valid("order_id", "commande 123"));
+  CHECK_FALSE(valid("order_id", "Bestellung 12.50"));
+}
+
+TEST_CASE("document_number: length and digit mix", "[document_number]") {
+  CHECK(valid("document_number", "NW92BD8K1"));
+  CHECK(valid("document_number", "12AB34567"));
+  CHECK(valid("document_number", "123456789"));
+  CHECK_FALSE(valid("document_number", "ABCDEFGH"));
+  CHECK_FALSE(valid("document_number", "12345"));
+  CHECK_FALSE(valid("document_number", "1234567"));
+}
