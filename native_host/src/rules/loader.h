@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string_view>
 
 #include "common/error.h"
@@ -22,5 +23,18 @@ Result<std::vector<detect::Rule>> parse_rules_json(std::string_view json_text,
 
 // $VEIL_RULES_DIR, else <exe>/../lib/veil/rules, else the source tree's shared_rules.
 std::filesystem::path default_rules_dir();
+
+}  // namespace veil::rules
+
+namespace veil::detect {
+class Engine;
+}
+
+namespace veil::rules {
+
+// Loads the rules in `rules_dir` and builds an engine, caching compiled databases in
+// `cache_dir` (empty = no cache). The one place the CLI and the service build engines.
+Result<std::unique_ptr<detect::Engine>> build_engine(const std::filesystem::path& rules_dir,
+                                                     const std::filesystem::path& cache_dir);
 
 }  // namespace veil::rules
