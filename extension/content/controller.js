@@ -57,6 +57,7 @@
     const cfg = { enabled: true, failMode: 'closed', showNotice: true };
     const guard = { replaying: false, submitting: false };
     const restoreHosts = new WeakMap();
+    const restoreUi = new WeakMap();
     const listeners = [];
     let queue = Promise.resolve();
     let lastComposer = null;
@@ -339,11 +340,13 @@
         }
         frame = doc.createElement('iframe');
         frame.setAttribute('title', t('restore_frame_title') || 'Veil restored answer');
+        frame.setAttribute('allow', 'clipboard-write');
         frame.src = `${opts.getURL('restore/restore.html')}#${r.result.token}`;
         shadow.append(frame);
       });
       answer.after(host);
       restoreHosts.set(answer, host);
+      restoreUi.set(answer, { host, button, shadow, error: err, frame: () => frame });
       return host;
     }
 
@@ -426,6 +429,8 @@
       notice,
       scopeState,
       whenIdle: () => queue,
+      // The closed shadow root hides the button from the page; tests reach it through here.
+      restoreUiFor: (answer) => restoreUi.get(answer) || null,
       handlers: { onPaste, onDrop, onBeforeInput, onKeyDown, onClick, onSubmit },
     };
   }
