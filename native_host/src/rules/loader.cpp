@@ -56,7 +56,21 @@ std::map<std::string, std::vector<std::string>> string_lists(const json& j) {
   return out;
 }
 
+// Unknown keys are refused so a typo ("requried") fails loudly instead of being ignored;
+// the sets mirror shared_rules/schema/rules.schema.json.
+void check_keys(const json& j, const std::set<std::string>& allowed, const char* where) {
+  if (!j.is_object()) throw std::invalid_argument(std::string(where) + " must be an object");
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    if (!allowed.count(it.key())) throw std::invalid_argument(std::string("unknown key '") + it.key() + "' in " + where);
+  }
+}
+
 detect::Rule parse_rule(const json& j, const fs::path& base_dir, std::string_view source) {
+  check_keys(j,
+             {"id", "description", "kind", "label", "subtype", "languages", "countries", "patterns", "entries", "files",
+              "caseless", "word_boundary", "validator", "score", "priority", "emit", "recognizer", "lists", "params",
+              "context", "examples"},
+             "rule");
   detect::Rule r;
   r.source_file = std::string(source);
   r.id = j.at("id").get<std::string>();
@@ -95,6 +109,7 @@ detect::Rule parse_rule(const json& j, const fs::path& base_dir, std::string_vie
   if (j.contains("params")) r.params = j.at("params").get<std::map<std::string, double>>();
   if (j.contains("context")) {
     const json& c = j.at("context");
+    check_keys(c, {"words", "negative_words", "before", "after", "boost", "penalty", "required"}, "context");
     if (c.contains("words")) r.context.words = string_lists(c.at("words"));
     if (c.contains("negative_words")) r.context.negative_words = string_lists(c.at("negative_words"));
     r.context.window_before = c.value("before", std::size_t{0});
@@ -105,6 +120,7 @@ detect::Rule parse_rule(const json& j, const fs::path& base_dir, std::string_vie
   }
   if (j.contains("examples")) {
     const json& e = j.at("examples");
+    check_keys(e, {"positive", "negative"}, "examples");
     for (const auto& p : e.value("positive", json::array())) {
       r.positive_examples.push_back({p.at("text").get<std::string>(), p.value("expect", std::vector<std::string>{})});
     }
@@ -130,6 +146,11 @@ Result<std::vector<detect::Rule>> parse_rules_json(std::string_view json_text, c
   }
   if (!doc.is_object() || !doc.contains("rules") || !doc.at("rules").is_array()) {
     return make_error(ErrorCode::kRuleInvalid, std::string(source_name) + ": expected an object with a \"rules\" array");
+  }
+  for (auto it = doc.begin(); it != doc.end(); ++it) {
+    if (it.key() != "rules" && it.key() != "$schema" && it.key() != "description") {
+      return make_error(ErrorCode::kRuleInvalid, std::string(source_name) + ": unknown top-level key '" + it.key() + "'");
+    }
   }
   std::vector<detect::Rule> out;
   std::size_t index = 0;

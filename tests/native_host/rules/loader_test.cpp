@@ -51,3 +51,13 @@ TEST_CASE("a missing rules folder says how to fix it", "[rules]") {
   CHECK(set.error().code == ErrorCode::kNotFound);
   CHECK(set.error().message.find("VEIL_RULES_DIR") != std::string::npos);
 }
+
+TEST_CASE("unknown keys are refused so typos cannot silently disable a check", "[rules]") {
+  auto typo = rules::parse_rules_json(
+      R"({"rules":[{"id":"x","label":"EMAIL","patterns":["a"],"context":{"words":{"*":["mail"]},"requried":true}}]})",
+      ".", "t.json");
+  REQUIRE_FALSE(typo.ok());
+  CHECK(typo.error().message.find("requried") != std::string::npos);
+  auto top = rules::parse_rules_json(R"({"rulez":[]})", ".", "t.json");
+  CHECK_FALSE(top.ok());
+}
