@@ -188,6 +188,8 @@ Validation be_national_number(const ValidatorInput& in) {
   const int day = to_int(d.substr(4, 2));
   // Bis numbers add 20 or 40 to the month; 0 marks an unknown month or day.
   if (month % 20 > 12 || month > 52 || day > 31) return reject();
+  const int serial = to_int(d.substr(6, 3));
+  if (serial == 0 || serial == 999) return reject();
   const int check = to_int(d.substr(9, 2));
   const std::string first9 = d.substr(0, 9);
   const bool before2000 = 97 - mod97(first9) == check;

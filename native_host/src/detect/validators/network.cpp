@@ -155,6 +155,13 @@ Validation email_obfuscated(const ValidatorInput& in) {
       continue;
     }
     if (s[i] == ' ') {
+      std::size_t k = i;
+      while (k < s.size() && s[k] == ' ') ++k;
+      std::size_t bracket_end = 0;
+      if (k < s.size() && !bracket_word(s, k, bracket_end).empty()) {
+        i = k;
+        continue;
+      }
       // Only " dot " may stand unbracketed, and only once the "at" is bracketed.
       std::size_t j = i;
       while (j < s.size() && s[j] == ' ') ++j;
@@ -174,6 +181,16 @@ Validation email_obfuscated(const ValidatorInput& in) {
     ++i;
   }
   if (!bracketed_at || !email_ok(out)) return reject();
+  // Prose can spell "look [at] this [dot] thing": demand a common top-level domain.
+  static constexpr std::string_view kTlds[] = {
+      "nl", "be", "fr", "de", "at", "ch", "uk", "ie", "lu", "eu", "com", "net", "org", "info",
+      "io", "es", "it", "pt", "pl", "dk", "se", "no", "fi", "us", "ca", "biz", "me", "email",
+      "online", "nu", "li", "cz", "gr", "hu", "ro", "co", "app", "dev", "shop"};
+  const std::string tld = lower(std::string_view(out).substr(out.rfind('.') + 1));
+  bool known = false;
+  for (auto t : kTlds)
+    if (tld == t) known = true;
+  if (!known) return reject();
   return accept(0.0, "OBFUSCATED");
 }
 

@@ -99,7 +99,10 @@ std::string valid_region(std::string_view candidate, std::string_view lang) {
     util.GetRegionCodeForNumber(number, &region);
     return region.empty() ? "INTL" : region;
   }
-  for (const auto& region : regions_for(lang)) {
+  // Every supported European region dials nationally with a trunk 0; without one, only the
+  // North American plan fits.
+  const bool trunk = d[0] == '0';
+  for (const auto& region : trunk ? regions_for(lang) : std::vector<std::string>{"US"}) {
     number.Clear();
     if (util.Parse(text, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) continue;
     if (util.IsValidNumberForRegion(number, region)) return region;

@@ -57,9 +57,12 @@ bool is_key_char(char c) {
 }
 
 // The value at the end of "keyword sep value": its offsets in the match.
-bool value_at_end(std::string_view s, std::size_t& start, std::size_t& end) {
+// Passwords keep a final '!' or '?' (common in them); other values drop it as punctuation.
+bool value_at_end(std::string_view s, std::size_t& start, std::size_t& end, bool keep_marks = false) {
   end = s.size();
-  while (end > 0 && (is_trailing_punct(s[end - 1]) || s[end - 1] == '`')) --end;
+  while (end > 0 && (is_trailing_punct(s[end - 1]) || s[end - 1] == '`') &&
+         !(keep_marks && (s[end - 1] == '!' || s[end - 1] == '?')))
+    --end;
   start = end;
   while (start > 0 && s[start - 1] != ' ' && s[start - 1] != '\t' && s[start - 1] != ':' &&
          s[start - 1] != '=' && s[start - 1] != '"' && s[start - 1] != '\'' && s[start - 1] != '`')
@@ -137,7 +140,7 @@ Validation secret_entropy(const ValidatorInput& in) {
 
 Validation password_value(const ValidatorInput& in) {
   std::size_t start = 0, end = 0;
-  if (!value_at_end(in.match, start, end)) return reject();
+  if (!value_at_end(in.match, start, end, true)) return reject();
   const std::string_view value = in.match.substr(start, end - start);
   if (value.size() < 4 || value.size() > 128 || all_same(value)) return reject();
   static constexpr std::string_view kNotValues[] = {

@@ -327,7 +327,7 @@ Validation document_number(const ValidatorInput& in) {
   const std::size_t digits = count_digits(s);
   if (digits < 2 || all_same(s)) return reject();
   if (digits == s.size() && s.size() < 8) return reject();
-  if (s.size() - digits > 4) return reject();
+  if (s.size() - digits > 6) return reject();
   return accept();
 }
 

@@ -32,7 +32,7 @@ TEST_CASE("date_of_birth accepts written dates in nl, fr, de, en", "[date_of_bir
 TEST_CASE("date_of_birth rejects impossible and implausible dates", "[date_of_birth]") {
   CHECK_FALSE(valid("date_of_birth", "31-02-1990"));
   CHECK_FALSE(valid("date_of_birth", "29-02-1900"));  // not a leap year
-  CHECK_FALSE(valid("date_of_birth", "12-13-1990"));  // no reading works
+  CHECK_FALSE(valid("date_of_birth", "13-13-1990"));  // no reading works
   CHECK_FALSE(valid("date_of_birth", "12-03-1850"));
   CHECK_FALSE(valid("date_of_birth", "12-03-2099"));  // in the future
   CHECK_FALSE(valid("date_of_birth", "32 januari 1990"));

@@ -16,15 +16,13 @@ TEST_CASE("phone accepts national numbers of the supported countries", "[phone]"
   CHECK(run("phone", "0171 1234567", "de").subtype == "DE");
   CHECK(run("phone", "020 7946 0958", "en").subtype == "GB");
   CHECK(run("phone", "0470 12 34 56", "nl").subtype == "BE");
-  CHECK(run("phone", "(212) 555-0123", "en").valid == false);  // 555-01xx is fictional
-  CHECK(run("phone", "(201) 555-0123", "en").valid == false);
   CHECK(run("phone", "(650) 253-0000", "en").subtype == "US");
 }
 
 TEST_CASE("phone accepts international forms", "[phone]") {
   CHECK(run("phone", "+31 6 12345678").subtype == "NL");
   CHECK(run("phone", "+31 (0)20 123 4567").subtype == "NL");
-  CHECK(run("phone", "0032 2 123 45 67").subtype == "BE");
+  CHECK(run("phone", "0032 2 512 34 56").subtype == "BE");
   CHECK(run("phone", "+33 1 23 45 67 89").subtype == "FR");
   CHECK(run("phone", "+49 30 12345678").subtype == "DE");
   CHECK(run("phone", "+43 1 5134567").subtype == "AT");

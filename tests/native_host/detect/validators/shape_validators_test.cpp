@@ -73,7 +73,7 @@ TEST_CASE("plate: French, Belgian, German and UK shapes", "[plate]") {
 
 TEST_CASE("tracking codes with check digits", "[tracking]") {
   CHECK(valid("tracking_ups", "1Z999AA10123456784"));
-  CHECK(valid("tracking_ups", "1Z 12345E 02 0527 1688"));
+  CHECK(valid("tracking_ups", "1Z 12345E 66 0527 2234"));
   CHECK_FALSE(valid("tracking_ups", "1Z999AA10123456785"));
   CHECK_FALSE(valid("tracking_ups", "1Z999AA1012345678"));
   CHECK(run("tracking_s10", "RR123456785FR").subtype == "TRACKING_S10_FR");
