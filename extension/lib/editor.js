@@ -114,8 +114,7 @@
   }
 
   function nextMacrotask(win) {
-    const st = (win && win.setTimeout) || setTimeout;
-    return new Promise((resolve) => st(resolve, 0));
+    return new Promise((resolve) => (win ? win.setTimeout(resolve, 0) : setTimeout(resolve, 0)));
   }
 
   // ProseMirror applies the edit one macrotask later: poll a few tasks before giving up.

@@ -27,10 +27,15 @@
     return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   }
 
+  // Wrapped: browsers throw "Illegal invocation" when setTimeout is called on another object.
+  function defaultTimers() {
+    return { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (id) => clearTimeout(id) };
+  }
+
   class NativeClient {
     // connect(hostName) -> Port; getLastError() -> chrome.runtime.lastError?.message.
     constructor({ connect, getLastError, hostName = HOST_NAME, timeoutMs = DEFAULT_TIMEOUT_MS,
-      timers = { setTimeout, clearTimeout }, onDisconnect } = {}) {
+      timers = defaultTimers(), onDisconnect } = {}) {
       this.connect = connect;
       this.getLastError = getLastError || (() => undefined);
       this.hostName = hostName;

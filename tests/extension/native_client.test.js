@@ -152,3 +152,18 @@ test('codeForLastError maps only the exact Chrome texts', () => {
   assert.equal(errors.messageKey('nope'), 'err_host_error');
   assert.equal(errors.messageKey('timeout'), 'err_timeout');
 });
+
+test('default timers work where setTimeout refuses a foreign receiver (as in browsers)', async () => {
+  const real = globalThis.setTimeout;
+  globalThis.setTimeout = function strictSetTimeout(fn, ms) {
+    if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
+    return real(fn, ms);
+  };
+  try {
+    const env = fakeNative((port, msg) => okReply(port, msg, { fine: true }));
+    const client = new NativeClient({ connect: env.connect, getLastError: env.getLastError });
+    assert.deepEqual(await client.request('hello'), { fine: true });
+  } finally {
+    globalThis.setTimeout = real;
+  }
+});
