@@ -1,0 +1,209 @@
+// Launches Debian's Chromium (headless, no sandbox, offline) with the real unpacked extension,
+// a fresh profile whose native-messaging manifest is written by the installer's own
+// --user-data-dir mode, and the fake sites mapped onto 127.0.0.1. Each launch has its own
+// VEIL_HOME and VEIL_CACHE_DIR, which the host inherits from Chromium.
+'use strict';
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const { chromium } = require('playwright-core');
+const { startServer } = require('./server.js');
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+const EXTENSION_DIR = path.join(REPO, 'extension');
+const ARTIFACTS = process.env.VEIL_E2E_ARTIFACTS || path.join(REPO, 'artifacts', 'e2e');
+const CHROMIUM = process.env.VEIL_CHROMIUM || '/usr/bin/chromium';
+
+function veilBinary() {
+  const bin = process.env.VEIL_BINARY;
+  if (bin && fs.existsSync(bin)) return path.resolve(bin);
+  for (const dir of ['build-test', 'build-inst', 'build-release', 'build']) {
+    const p = path.join(REPO, dir, 'native_host', 'veil');
+    if (fs.existsSync(p)) return p;
+  }
+  throw new Error('no veil binary: set VEIL_BINARY to the built native_host/veil');
+}
+
+function expectedExtensionId() {
+  return fs.readFileSync(path.join(EXTENSION_DIR, 'EXTENSION_ID'), 'utf8').trim();
+}
+
+// Writes UDD/NativeMessagingHosts/com.veil.host.json through installer/install.sh.
+function installManifest(udd, hostPath) {
+  execFileSync(path.join(REPO, 'installer', 'install.sh'),
+    ['--manifest-only', '--user-data-dir', udd, '--host-path', hostPath], { stdio: 'pipe' });
+  const file = path.join(udd, 'NativeMessagingHosts', 'com.veil.host.json');
+  if (!fs.existsSync(file)) throw new Error(`the installer wrote no manifest at ${file}`);
+  return file;
+}
+
+// opts.manifest (default true): write the host manifest; opts.name: for temp folder names.
+async function launch(opts = {}) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `veil-e2e-${opts.name || 'run'}-`));
+  const udd = path.join(tmp, 'profile');
+  const veilHome = path.join(tmp, 'veil-home');
+  const veilCache = path.join(tmp, 'veil-cache');
+  fs.mkdirSync(udd, { recursive: true });
+  const hostPath = veilBinary();
+  if (opts.manifest !== false) installManifest(udd, hostPath);
+
+  const server = await startServer(tmp);
+  const rules = server.hosts.map((h) => `MAP ${h}:443 127.0.0.1:${server.port}`).join(', ');
+  const env = {
+    ...process.env,
+    VEIL_HOME: veilHome,
+    VEIL_CACHE_DIR: veilCache,
+    // The sanitizer build must not turn a leak report at exit into noise for the browser.
+    ASAN_OPTIONS: process.env.ASAN_OPTIONS || 'detect_leaks=0',
+  };
+  const ctx = await chromium.launchPersistentContext(udd, {
+    executablePath: CHROMIUM,
+    headless: true,
+    env,
+    viewport: { width: 1100, height: 800 },
+    ignoreHTTPSErrors: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--ignore-certificate-errors',
+      `--host-resolver-rules=${rules}, EXCLUDE localhost`,
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  let sw = ctx.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  if (!sw) sw = await ctx.waitForEvent('serviceworker', { timeout: 20000 });
+  const extId = new URL(sw.url()).host;
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://clip.veil.test' });
+
+  const run = {
+    tmp, udd, veilHome, veilCache, hostPath, ctx, sw, extId, server, env,
+    async close() {
+      await ctx.close().catch(() => {});
+      await server.close().catch(() => {});
+      if (!process.env.VEIL_E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+  return run;
+}
+
+// Puts text on the clipboard from a separate helper origin (so the chat page never runs the
+// code that holds the original), then pastes it into the focused composer with Ctrl+V.
+async function paste(run, page, composerSelector, text) {
+  const helper = await run.ctx.newPage();
+  await helper.goto('https://clip.veil.test/');
+  await helper.bringToFront();
+  await helper.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await helper.close();
+  await page.bringToFront();
+  await page.click(composerSelector);
+  await page.keyboard.press('Control+V');
+}
+
+// Text inside closed shadow roots (Veil's notice and Restore UI): the page cannot read it,
+// but the DevTools protocol can.
+async function closedShadowText(page, hostTag) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const out = [];
+    const collect = (node, acc) => {
+      if (node.nodeType === 3) acc.push(node.nodeValue);
+      if (node.localName === 'style' || node.localName === 'script') return;
+      for (const c of node.children || []) collect(c, acc);
+      for (const s of node.shadowRoots || []) collect(s, acc);
+    };
+    const walk = (node) => {
+      if (node.localName === hostTag) {
+        const acc = [];
+        for (const s of node.shadowRoots || []) collect(s, acc);
+        out.push(acc.join(' '));
+      }
+      for (const c of node.children || []) walk(c);
+      for (const s of node.shadowRoots || []) walk(s);
+      if (node.contentDocument) walk(node.contentDocument);
+    };
+    walk(root);
+    return out;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+// Everything the page and the server recorded, for leak assertions.
+async function recorded(run, pages) {
+  const items = [];
+  for (const p of pages) {
+    if (p.isClosed()) continue;
+    const log = await p.evaluate(() => (window.__nosy ? window.__nosy.dump() : [])).catch(() => []);
+    for (const e of log) items.push({ where: `page ${p.url()}`, kind: e.kind, text: e.text });
+    const html = await p.evaluate(() => document.documentElement.outerHTML).catch(() => '');
+    items.push({ where: `page ${p.url()}`, kind: 'final-dom', text: html });
+  }
+  for (const r of run.server.state.requests) {
+    items.push({ where: `server ${r.host}`, kind: `request ${r.method} ${r.path}`, text: `${r.url}\n${r.body}` });
+  }
+  return items;
+}
+
+// Fails with the first recorded item that contains any of the original values (the message
+// names the kind of record, never the value, so logs stay clean too).
+function assertNoLeak(items, values) {
+  const leaks = [];
+  for (const v of values) {
+    for (const it of items) {
+      if (it.text && it.text.includes(v)) {
+        leaks.push(`value #${values.indexOf(v)} seen by ${it.where} (${it.kind})`);
+        break;
+      }
+    }
+  }
+  if (leaks.length) throw new Error(`the page saw original values:\n  ${leaks.join('\n  ')}`);
+  return items.length;
+}
+
+async function screenshot(page, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+// The veil host processes started for this run (their environment names our VEIL_HOME).
+function hostPids(run) {
+  const pids = [];
+  const real = fs.realpathSync(run.hostPath);
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (fs.readlinkSync(`/proc/${d}/exe`) !== real) continue;
+      const env = fs.readFileSync(`/proc/${d}/environ`, 'utf8').split('\0');
+      if (env.includes(`VEIL_HOME=${run.veilHome}`)) pids.push(Number(d));
+    } catch { /* gone or not ours */ }
+  }
+  return pids;
+}
+
+async function waitFor(fn, { timeout = 15000, interval = 100, what = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await fn();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+}
+
+module.exports = {
+  REPO, EXTENSION_DIR, ARTIFACTS, launch, paste, closedShadowText, recorded, assertNoLeak, screenshot, hostPids,
+  waitFor, expectedExtensionId, veilBinary, installManifest,
+};
