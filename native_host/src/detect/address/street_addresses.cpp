@@ -1,0 +1,415 @@
+// Implements street_addresses.h on the tokens of detect/names/tokens.h: the street forms
+// are matched token by token around house numbers, so the cost is linear in the text.
+#include "detect/address/street_addresses.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "detect/names/lexicon.h"
+#include "detect/names/tokens.h"
+
+namespace veil::detect::address {
+
+namespace {
+
+using names::Token;
+using names::TokenKind;
+using names::WordSet;
+
+class LabelOnly final : public Recognizer {
+ public:
+  void recognize(const RecognizerInput&, std::vector<Candidate>&) const override {}
+};
+
+class StreetAddresses final : public Recognizer {
+ public:
+  StreetAddresses(const RuleSet& rules, std::uint32_t rule_index) : rule_index_(rule_index) {
+    const Rule& r = rules.rules.at(rule_index);
+    suffixes_ = names::phrase_set(r, "street_suffix");
+    street_words_ = names::phrase_set(r, "street_word");
+    prefixes_ = names::phrase_set(r, "street_prefix");
+    number_first_types_ = names::phrase_set(r, "number_first_type");
+    en_types_ = names::phrase_set(r, "en_street_type");
+    directions_ = names::phrase_set(r, "direction");
+    unit_words_ = names::phrase_set(r, "unit");
+    number_additions_ = names::phrase_set(r, "number_addition");
+    po_boxes_ = names::phrase_set(r, "po_box");
+    connectors_ = names::phrase_set(r, "connector");
+    city_before_ = names::phrase_set(r, "city_cue");
+    stop_ = names::phrase_set(r, "stop");
+    max_po_ = names::max_length(po_boxes_);
+    const auto lx = names::Lexicon::from_rules(rules);
+    cities_ = lx.cities;
+    city_phrases_ = lx.city_phrases;
+    for (std::uint32_t i = 0; i < rules.rules.size(); ++i) {
+      const Rule& o = rules.rules[i];
+      if (o.kind == RuleKind::kRecognizer && o.recognizer == "address_city") city_rule_ = static_cast<int>(i);
+      if (o.kind == RuleKind::kRecognizer && o.recognizer == "address_postal_code") postal_rule_ = static_cast<int>(i);
+      if (o.kind != RuleKind::kRecognizer && o.label == "POSTAL_CODE") postal_rules_.push_back(i);
+    }
+  }
+
+  void recognize(const RecognizerInput& in, std::vector<Candidate>& out) const override;
+
+ private:
+  struct Ctx {
+    std::string_view text;
+    const std::vector<Token>& t;
+    std::vector<std::string> keys;
+    std::vector<char> have;
+    const std::string& key(std::size_t i) {
+      if (!have[i]) {
+        keys[i] = names::fold(names::token_text(text, t[i]));
+        have[i] = 1;
+      }
+      return keys[i];
+    }
+  };
+
+  bool punct_is(const Ctx& c, std::size_t i, char ch) const {
+    return i < c.t.size() && c.t[i].kind == TokenKind::kPunct && c.t[i].end - c.t[i].start == 1 &&
+           c.text[c.t[i].start] == ch;
+  }
+  bool same_line(const Ctx& c, std::size_t i) const { return i < c.t.size() && c.t[i].newlines_before == 0; }
+  bool is_word(const Ctx& c, std::size_t i) const { return i < c.t.size() && c.t[i].kind == TokenKind::kWord; }
+  bool is_number(const Ctx& c, std::size_t i, std::size_t max_digits = 5) const {
+    return i < c.t.size() && c.t[i].kind == TokenKind::kNumber && c.t[i].end - c.t[i].start <= max_digits;
+  }
+  bool has_suffix(const std::string& k) const {
+    if (street_words_.count(k)) return true;
+    for (const auto& s : suffixes_)
+      if (k.size() > s.size() + 2 && k.compare(k.size() - s.size(), s.size(), s) == 0) return true;
+    return false;
+  }
+  // House number with additions after a street name: "12", "12a", "1001-B", "88/2/14",
+  // "12 bis", "7 bus 3", "27 hs". Returns the index after it, or `i` when there is none.
+  std::size_t house_number_end(Ctx& c, std::size_t i) const {
+    if (!is_number(c, i) || !same_line(c, i)) return i;
+    std::size_t j = i + 1;
+    if (is_word(c, j) && !c.t[j].space_before && c.t[j].letters <= 2) ++j;
+    for (int guard = 0; guard < 3; ++guard) {
+      if ((punct_is(c, j, '-') || punct_is(c, j, '/')) && !c.t[j].space_before && j + 1 < c.t.size() &&
+          !c.t[j + 1].space_before &&
+          ((c.t[j + 1].kind == TokenKind::kNumber && c.t[j + 1].end - c.t[j + 1].start <= 4) ||
+           (is_word(c, j + 1) && c.t[j + 1].letters <= 2))) {
+        j += 2;
+        if (is_word(c, j) && !c.t[j].space_before && c.t[j].letters <= 2) ++j;
+        continue;
+      }
+      break;
+    }
+    if (is_word(c, j) && same_line(c, j) && number_additions_.count(c.key(j))) {
+      const std::string& k = c.key(j);
+      ++j;
+      if ((k == "bus" || k == "bte" || k == "boîte" || k == "box") && is_number(c, j) && same_line(c, j)) ++j;
+    }
+    return j;
+  }
+  bool starts_sentence_word(const Ctx& c, std::size_t i) const { return is_word(c, i) && c.t[i].upper_initial; }
+
+  void emit(std::vector<Candidate>& out, const Ctx& c, std::size_t a, std::size_t b_excl, double score,
+            const char* subtype) const {
+    Candidate cand;
+    cand.start = c.t[a].start;
+    cand.end = c.t[b_excl - 1].end;
+    cand.rule_index = rule_index_;
+    cand.score = score;
+    cand.subtype = subtype;
+    out.push_back(std::move(cand));
+  }
+
+  std::size_t city_words_end(Ctx& c, std::size_t i, bool need_dictionary) const;
+
+  std::uint32_t rule_index_;
+  WordSet suffixes_, street_words_, prefixes_, number_first_types_, en_types_, directions_, unit_words_,
+      number_additions_, po_boxes_, connectors_, city_before_, stop_;
+  WordSet cities_, city_phrases_;
+  std::size_t max_po_ = 0;
+  int city_rule_ = -1;
+  int postal_rule_ = -1;
+  std::vector<std::uint32_t> postal_rules_;
+};
+
+// Capitalised city words starting at i ("Frankfurt am Main", "Alphen aan den Rijn",
+// "Halle (Saale)", "Saint-Étienne"); with need_dictionary, only a known city.
+std::size_t StreetAddresses::city_words_end(Ctx& c, std::size_t i, bool need_dictionary) const {
+  if (!is_word(c, i) || !same_line(c, i)) return i;
+  if (!c.t[i].upper_initial && !need_dictionary) return i;
+  if (stop_.count(c.key(i))) return i;
+  std::size_t j = i + 1;
+  std::size_t best = i + 1;
+  std::string phrase = c.key(i);
+  bool known = cities_.count(phrase) > 0;
+  std::size_t known_end = known ? j : i;
+  for (int guard = 0; guard < 4 && j < c.t.size() && same_line(c, j); ++guard) {
+    if (is_word(c, j) && c.t[j].space_before) {
+      const std::string& k = c.key(j);
+      if (connectors_.count(k) || c.t[j].upper_initial) {
+        phrase += " " + k;
+        ++j;
+        if (c.t[j - 1].upper_initial && !connectors_.count(k)) best = j;
+        if (city_phrases_.count(phrase) || cities_.count(phrase)) known_end = j, known = true;
+        continue;
+      }
+    }
+    break;
+  }
+  if (need_dictionary) return known ? known_end : i;
+  // Without a dictionary only the first word plus further capitalised words (no trailing
+  // connector) are taken.
+  if (known) return std::max(known_end, i + 1);
+  return best > i + 2 ? i + 1 : best;
+}
+
+void StreetAddresses::recognize(const RecognizerInput& in, std::vector<Candidate>& out) const {
+  const std::vector<Token> toks = names::tokenize(in.text);
+  if (toks.empty()) return;
+  Ctx c{in.text, toks, std::vector<std::string>(toks.size()), std::vector<char>(toks.size(), 0)};
+  const std::size_t n = toks.size();
+  struct Found {
+    std::size_t a, b;  // token range [a, b)
+  };
+  std::vector<Found> found;
+  std::vector<char> used(n, 0);
+
+  for (std::size_t i = 0; i < n; ++i) {
+    if (used[i]) continue;
+    // D. Post-office boxes.
+    if (is_word(c, i)) {
+      std::size_t j = i;
+      std::string phrase;
+      for (int w = 0; w < 4 && j < n && (j == i || same_line(c, j)); ++w, ++j) {
+        if (!is_word(c, j) && !punct_is(c, j, '.')) break;
+        if (is_word(c, j) && !phrase.empty() && c.t[j].space_before) phrase += ' ';
+        phrase += is_word(c, j) ? c.key(j) : ".";
+        if (po_boxes_.count(phrase) && is_number(c, j + 1, 6) && same_line(c, j + 1)) {
+          std::size_t e = j + 2;
+          if (is_number(c, e, 4) && same_line(c, e) && c.t[e - 1].end - c.t[e - 1].start <= 3) ++e;  // "12 34"
+          found.push_back({i, e});
+          std::fill(used.begin() + i, used.begin() + e, 1);
+          break;
+        }
+        if (phrase.size() > max_po_) break;
+      }
+      if (used[i]) continue;
+    }
+    // A/B. Street name (suffix word or prefix word) followed by a house number.
+    if (is_word(c, i) && (c.t[i].upper_initial || (c.t[i].all_lower && has_suffix(c.key(i)))) &&
+        c.t[i].letters >= 2 && !stop_.count(c.key(i))) {
+      const std::string& k = c.key(i);
+      const bool prefix = prefixes_.count(k) > 0 && c.t[i].upper_initial;
+      // Scan forward over street-name words to a house number.
+      std::size_t j = i;
+      bool saw_suffix = false;
+      for (int w = 0; w < 6 && j < n && (j == i || same_line(c, j)); ++w) {
+        if (is_word(c, j)) {
+          const std::string& kj = c.key(j);
+          if (j > i && stop_.count(kj)) break;
+          if (j > i && !c.t[j].upper_initial && !(prefix && connectors_.count(kj)) &&
+              !(c.t[i].all_lower && has_suffix(kj)))
+            break;
+          if (j > i && !prefix && connectors_.count(kj) && !c.t[j].upper_initial) break;
+          if (has_suffix(kj)) saw_suffix = true;
+          ++j;
+          if (punct_is(c, j, '.') && !c.t[j].space_before && has_suffix(kj)) ++j;  // "Bahnhofstr."
+          continue;
+        }
+        break;
+      }
+      if ((saw_suffix || prefix) && j > i && is_number(c, j) && same_line(c, j) && c.t[j].space_before) {
+        // The street part must end on a capitalised word or a suffix word, not a connector.
+        const std::size_t e = house_number_end(c, j);
+        // Where the street name begins: the suffix word may have capitalised words before it
+        // ("Mariahilfer Straße", "Burgemeester de Withstraat") that this loop started on.
+        const bool lower = c.t[i].all_lower;
+        if (e > j && !(lower && !saw_suffix)) {
+          // Reject "in Gent 12": a single non-street capitalised word.
+          found.push_back({i, e});
+          std::fill(used.begin() + i, used.begin() + e, 1);
+          continue;
+        }
+      }
+    }
+    // C. Number-first streets: FR "12 bis rue de la Paix", EN "221B Baker Street",
+    // "1600 Pennsylvania Ave NW", with "Flat 3, " / "Apt 4B, " before and after.
+    if (is_number(c, i) && (i == 0 || !is_word(c, i - 1) || c.t[i].space_before)) {
+      std::size_t j = i + 1;
+      if (is_word(c, j) && !c.t[j].space_before && c.t[j].letters <= 1) ++j;  // 221B
+      if ((punct_is(c, j, '-')) && !c.t[j].space_before && is_number(c, j + 1)) j += 2;  // 12-14
+      if (is_word(c, j) && same_line(c, j) && (c.key(j) == "bis" || c.key(j) == "ter")) ++j;
+      std::size_t street_start = j;
+      std::size_t e = j;
+      bool ok = false;
+      if (is_word(c, j) && same_line(c, j) && number_first_types_.count(c.key(j))) {
+        // FR: type word then name words until a comma, a line end or a number.
+        e = j + 1;
+        if (punct_is(c, e, '.') && !c.t[e].space_before) ++e;  // "av."
+        int words = 0;
+        while (e < n && same_line(c, e) && words < 7) {
+          if (is_word(c, e) && (c.t[e].upper_initial || connectors_.count(c.key(e)))) {
+            ++e;
+            ++words;
+            continue;
+          }
+          if (punct_is(c, e, '\'') || punct_is(c, e, '-')) {
+            ++e;
+            continue;
+          }
+          break;
+        }
+        while (e > j + 1 && (connectors_.count(c.key(e - 1)) || !is_word(c, e - 1))) --e;
+        ok = words > 0 && e > j + 1;
+      } else {
+        // EN: capitalised words then a street type ("Baker Street", "Pennsylvania Ave NW").
+        int words = 0;
+        while (e < n && same_line(c, e) && words < 5 && is_word(c, e) && c.t[e].upper_initial) {
+          const std::string& k = c.key(e);
+          ++e;
+          ++words;
+          if (en_types_.count(k) && words >= 2) {
+            ok = true;
+            if (punct_is(c, e, '.') && !c.t[e].space_before) ++e;
+            if (is_word(c, e) && same_line(c, e) && directions_.count(c.key(e)) && c.t[e].all_upper) ++e;
+            break;
+          }
+        }
+        // "W 42nd St": a direction and an ordinal first
+        if (!ok && is_word(c, j) && directions_.count(c.key(j)) && is_number(c, j + 1, 3)) {
+          std::size_t k = j + 2;
+          if (is_word(c, k) && !c.t[k].space_before) ++k;
+          if (is_word(c, k) && en_types_.count(c.key(k))) {
+            e = k + 1;
+            ok = true;
+          }
+        }
+      }
+      if (ok) {
+        std::size_t a = i;
+        // "Flat 3, " / "Apartment 12, " before the number
+        if (a >= 3 && punct_is(c, a - 1, ',') && is_number(c, a - 2, 4) && is_word(c, a - 3) &&
+            unit_words_.count(c.key(a - 3)))
+          a -= 3;
+        else if (a >= 2 && punct_is(c, a - 1, ',') && is_word(c, a - 2) && is_number(c, a - 3, 4) &&
+                 !c.t[a - 2].space_before && a >= 4 && is_word(c, a - 4) && unit_words_.count(c.key(a - 4)))
+          a -= 4;  // "Apt 4B, "
+        // ", Apt 4B" / ", Suite 200" / ", appartement 12" after
+        if (punct_is(c, e, ',') && same_line(c, e) && is_word(c, e + 1) && unit_words_.count(c.key(e + 1)) &&
+            is_number(c, e + 2, 5) && same_line(c, e + 2)) {
+          std::size_t k = e + 3;
+          if (is_word(c, k) && !c.t[k].space_before && c.t[k].letters <= 2) ++k;
+          e = k;
+        }
+        (void)street_start;
+        found.push_back({a, e});
+        std::fill(used.begin() + a, used.begin() + e, 1);
+        i = e - 1;
+        continue;
+      }
+    }
+    // "Flat 3, Victoria Court" / "Apartment 12, The Maltings": a unit and a named building.
+    if (is_word(c, i) && unit_words_.count(c.key(i)) && c.t[i].upper_initial && is_number(c, i + 1, 4) &&
+        punct_is(c, i + 2, ',') && is_word(c, i + 3) && c.t[i + 3].upper_initial && same_line(c, i + 3)) {
+      std::size_t e = i + 4;
+      while (e < n && same_line(c, e) && is_word(c, e) && c.t[e].upper_initial && e < i + 7) ++e;
+      if (e > i + 4 && en_types_.count(c.key(e - 1))) {
+        found.push_back({i, e});
+        std::fill(used.begin() + i, used.begin() + e, 1);
+        i = e - 1;
+      }
+    }
+  }
+
+  for (const auto& f : found) emit(out, c, f.a, f.b, 0.85, "STREET");
+
+  // CITY (and POSTAL_CODE) around postal codes and after addresses.
+  if (city_rule_ < 0) return;
+  auto token_at = [&](std::size_t byte) -> std::size_t {
+    auto it = std::lower_bound(toks.begin(), toks.end(), byte,
+                               [](const Token& t, std::size_t b) { return t.start < b; });
+    return static_cast<std::size_t>(it - toks.begin());
+  };
+  auto emit_city = [&](std::size_t a, std::size_t b_excl, double score) {
+    if (b_excl <= a) return;
+    Candidate cand;
+    cand.start = toks[a].start;
+    cand.end = toks[b_excl - 1].end;
+    cand.rule_index = static_cast<std::uint32_t>(city_rule_);
+    cand.score = score;
+    out.push_back(std::move(cand));
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> postal;  // byte ranges
+  for (const auto& rc : in.regex_candidates)
+    if (std::find(postal_rules_.begin(), postal_rules_.end(), rc.rule_index) != postal_rules_.end())
+      postal.emplace_back(rc.start, rc.end);
+  // A postal code right after an address we found, when the regexes did not report one.
+  for (const auto& f : found) {
+    std::size_t j = f.b;
+    if (punct_is(c, j, ',')) ++j;
+    if (j >= n) continue;
+    const bool covered = std::any_of(postal.begin(), postal.end(),
+                                     [&](const auto& p) { return p.first <= toks[j].start && toks[j].start < p.second; });
+    if (covered) continue;
+    std::size_t e = j;
+    if (is_number(c, j, 5) && toks[j].end - toks[j].start >= 4) {
+      e = j + 1;
+      if (is_word(c, e) && same_line(c, e) && c.t[e].all_upper && c.t[e].letters == 2) ++e;  // NL "1234 AB"
+    }
+    if (e > j && postal_rule_ >= 0 && is_word(c, e) && same_line(c, e) && c.t[e].upper_initial) {
+      Candidate cand;
+      cand.start = toks[j].start;
+      cand.end = toks[e - 1].end;
+      cand.rule_index = static_cast<std::uint32_t>(postal_rule_);
+      cand.score = 0.8;
+      out.push_back(cand);
+      postal.emplace_back(cand.start, cand.end);
+    }
+  }
+  for (const auto& [ps, pe] : postal) {
+    // After the code: "3581 BK Utrecht", "75002 Paris".
+    std::size_t j = token_at(pe);
+    if (j < n && same_line(c, j) && c.t[j].space_before) {
+      const std::size_t e = city_words_end(c, j, false);
+      if (e > j) emit_city(j, e, 0.8);
+    }
+    // Before the code: "Manchester M14 5RT", "Austin, TX 78701", "London NW1 6XE".
+    std::size_t k = token_at(ps);
+    if (k == 0 || toks[k].newlines_before) continue;
+    std::size_t b = k;  // exclusive end of the city
+    if (b >= 1 && is_word(c, b - 1) && c.t[b - 1].all_upper && c.t[b - 1].letters == 2) --b;  // state
+    if (b >= 1 && punct_is(c, b - 1, ',')) --b;
+    if (b == 0 || !is_word(c, b - 1) || (b < n && toks[b].newlines_before && b != k)) continue;
+    std::size_t a = b - 1;
+    while (a > 0 && is_word(c, a - 1) && c.t[a - 1].upper_initial && !toks[a].newlines_before && b - a < 3) --a;
+    // only a known city, trying the longest phrase first
+    for (std::size_t s = a; s < b; ++s) {
+      if (city_words_end(c, s, true) == b) {
+        emit_city(s, b, 0.75);
+        break;
+      }
+    }
+  }
+  // "klaverweg 17 in zwolle", "Kerkstraat 12, Utrecht": a known city right after an address.
+  for (const auto& f : found) {
+    std::size_t j = f.b;
+    if (punct_is(c, j, ',') || (is_word(c, j) && city_before_.count(c.key(j)))) ++j;
+    if (j >= n || !same_line(c, j)) continue;
+    const bool in_postal = std::any_of(postal.begin(), postal.end(),
+                                       [&](const auto& p) { return p.first <= toks[j].start && toks[j].start < p.second; });
+    if (in_postal) continue;
+    const std::size_t e = city_words_end(c, j, true);
+    if (e > j) emit_city(j, e, 0.75);
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Recognizer>> make_street_addresses(const RuleSet& rules, std::uint32_t rule_index) {
+  return std::unique_ptr<Recognizer>(new StreetAddresses(rules, rule_index));
+}
+
+Result<std::unique_ptr<Recognizer>> make_label_only(const RuleSet&, std::uint32_t) {
+  return std::unique_ptr<Recognizer>(new LabelOnly());
+}
+
+}  // namespace veil::detect::address

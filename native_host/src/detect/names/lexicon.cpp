@@ -1,0 +1,80 @@
+// Implements lexicon.h.
+#include "detect/names/lexicon.h"
+
+#include <algorithm>
+
+#include "detect/names/tokens.h"
+
+namespace veil::detect::names {
+
+Lexicon Lexicon::from_rules(const RuleSet& rules) {
+  Lexicon lx;
+  for (const auto& r : rules.rules) {
+    if (r.kind != RuleKind::kDictionary) continue;
+    WordSet* target = nullptr;
+    if (r.subtype == "FIRST_NAME") target = &lx.first_names;
+    if (r.subtype == "LAST_NAME") target = &lx.last_names;
+    if (r.subtype == "COMMON_WORD") {
+      const std::string lang = r.languages.empty() ? "*" : r.languages.front();
+      target = &lx.common[lang];
+    }
+    if (r.subtype == "CITY") {
+      for (const auto& e : r.patterns) {
+        const std::string k = fold(e);
+        (k.find(' ') == std::string::npos ? lx.cities : lx.city_phrases).insert(k);
+      }
+      continue;
+    }
+    if (!target) continue;
+    for (const auto& e : r.patterns) target->insert(fold(e));
+  }
+  return lx;
+}
+
+bool Lexicon::is_common(const std::string& key, std::string_view lang) const {
+  if (lang == "auto" || lang.empty()) {
+    for (const auto& [l, set] : common)
+      if (set.count(key)) return true;
+    return false;
+  }
+  auto it = common.find(std::string(lang));
+  if (it != common.end() && it->second.count(key)) return true;
+  auto any = common.find("*");
+  return any != common.end() && any->second.count(key);
+}
+
+WordSet phrase_set(const Rule& rule, const std::string& key) {
+  WordSet out;
+  for (const auto& [name, list] : rule.lists) {
+    if (name == key || name.rfind(key + ".", 0) == 0) {
+      for (const auto& p : list) out.insert(fold(p));
+    }
+  }
+  return out;
+}
+
+std::size_t max_length(const WordSet& set) {
+  std::size_t m = 0;
+  for (const auto& s : set) m = std::max(m, s.size());
+  return m;
+}
+
+bool ends_with_phrase(std::string_view before, const WordSet& phrases, std::size_t max_phrase_len) {
+  // Try every suffix that starts on a word boundary, up to the longest phrase.
+  const std::size_t n = before.size();
+  for (std::size_t len = 1; len <= std::min(n, max_phrase_len); ++len) {
+    const std::size_t at = n - len;
+    const unsigned char c = static_cast<unsigned char>(before[at]);
+    if ((c & 0xC0) == 0x80) continue;  // not a code point start
+    if (at > 0) {
+      const unsigned char p = static_cast<unsigned char>(before[at - 1]);
+      const bool prev_alnum = (p >= 'a' && p <= 'z') || (p >= '0' && p <= '9') || p >= 0x80;
+      const bool cur_alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+      if (prev_alnum && cur_alnum) continue;
+    }
+    if (phrases.count(std::string(before.substr(at)))) return true;
+  }
+  return false;
+}
+
+}  // namespace veil::detect::names

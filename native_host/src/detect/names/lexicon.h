@@ -1,0 +1,43 @@
+// The data the name and address recognizers consult, built once from the RuleSet: name and
+// city dictionaries (kDictionary rules by subtype), counter-evidence word lists per language,
+// and the recognizer rule's cue lists. Keys are fold()ed. Immutable after construction, so
+// it is shared by concurrent scans.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "detect/rule.h"
+
+namespace veil::detect::names {
+
+using WordSet = std::unordered_set<std::string>;
+
+struct Lexicon {
+  WordSet first_names;
+  WordSet last_names;
+  WordSet cities;  // single-word keys; multi-word city names are in city_phrases
+  WordSet city_phrases;
+  std::map<std::string, WordSet> common;  // language -> ordinary words that are also names
+
+  // Dictionary rules: subtype FIRST_NAME, LAST_NAME, COMMON_WORD (languages = the word
+  // list's language), CITY.
+  static Lexicon from_rules(const RuleSet& rules);
+
+  bool is_common(const std::string& key, std::string_view lang) const;
+};
+
+// Folded phrases of one or more lists of a recognizer rule. A key "greeting" collects
+// "greeting", "greeting.nl", "greeting.fr", ... (every language: cue words rarely collide).
+WordSet phrase_set(const Rule& rule, const std::string& key);
+
+// True if `before` (already folded, trailing blanks removed) ends with one of `phrases` on a
+// word boundary.
+bool ends_with_phrase(std::string_view before, const WordSet& phrases, std::size_t max_phrase_len);
+
+std::size_t max_length(const WordSet& set);
+
+}  // namespace veil::detect::names

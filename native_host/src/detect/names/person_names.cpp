@@ -1,0 +1,512 @@
+// Implements the "person_names" recognizer (see person_names.h). One pass builds tokens and
+// lines; chains are scored with cheap set lookups; linking and email matching work on the
+// few chains found, so the cost stays linear in the text.
+#include "detect/names/person_names.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "detect/names/lexicon.h"
+#include "detect/names/tokens.h"
+
+namespace veil::detect::names {
+
+namespace {
+
+struct Chain {
+  std::size_t first = 0, last = 0;  // token indexes, inclusive
+  std::vector<std::size_t> words;   // name words (not particles, not initials)
+  int initials = 0;
+  int particles = 0;
+  bool lowercase = false;
+  bool all_caps = false;
+  double score = 0.0;
+  bool blocked = false;  // never a name (organisation, street, part of an email or URL)
+  int group = -1;
+};
+
+class PersonNames final : public Recognizer {
+ public:
+  PersonNames(const RuleSet& rules, std::uint32_t rule_index) : rule_index_(rule_index) {
+    const Rule& r = rules.rules.at(rule_index);
+    lx_ = Lexicon::from_rules(rules);
+    titles_ = phrase_set(r, "title");
+    greetings_ = phrase_set(r, "greeting");
+    intros_ = phrase_set(r, "intro");
+    headers_ = phrase_set(r, "header");
+    relations_ = phrase_set(r, "relation");
+    closings_ = phrase_set(r, "closing");
+    particles_ = phrase_set(r, "particle");
+    stop_ = phrase_set(r, "stop");
+    org_ = phrase_set(r, "organisation");
+    street_suffixes_ = phrase_set(r, "street_suffix");
+    for (const auto* s : {&titles_, &greetings_, &closings_})
+      for (const auto& w : *s)
+        if (w.find(' ') == std::string::npos) stop_.insert(w);
+    max_cue_ = 0;
+    for (const auto* s : {&titles_, &greetings_, &intros_, &headers_, &relations_, &closings_})
+      max_cue_ = std::max(max_cue_, max_length(*s));
+    auto p = r.params.find("threshold");
+    threshold_ = p != r.params.end() ? p->second : 0.5;
+    for (std::uint32_t i = 0; i < rules.rules.size(); ++i) {
+      if (rules.rules[i].label != "EMAIL") continue;
+      if (rules.rules[i].kind == RuleKind::kRecognizer && rules.rules[i].recognizer == "name_linked_email") {
+        linked_email_rule_ = static_cast<int>(i);
+      } else {
+        email_rules_.push_back(i);
+      }
+    }
+  }
+
+  void recognize(const RecognizerInput& in, std::vector<Candidate>& out) const override;
+
+ private:
+  struct Ctx {
+    std::string_view text;
+    std::string_view lang;
+    const std::vector<Token>& toks;
+    std::vector<std::string> keys;  // fold() of word tokens, filled lazily
+    std::vector<char> have_key;
+    std::vector<std::size_t> line_of;
+    std::vector<std::size_t> line_first, line_last;
+    std::vector<char> closing_line;
+    const std::string& key(std::size_t i) {
+      if (!have_key[i]) {
+        std::string k = fold(token_text(text, toks[i]));
+        if (k.size() > 2 && (k.compare(k.size() - 2, 2, "'s") == 0)) k.resize(k.size() - 2);
+        keys[i] = std::move(k);
+        have_key[i] = 1;
+      }
+      return keys[i];
+    }
+  };
+
+  bool is_word(const Ctx& c, std::size_t i) const { return c.toks[i].kind == TokenKind::kWord; }
+  bool punct_is(const Ctx& c, std::size_t i, char ch) const {
+    return i < c.toks.size() && c.toks[i].kind == TokenKind::kPunct && c.toks[i].end - c.toks[i].start == 1 &&
+           c.text[c.toks[i].start] == ch;
+  }
+  // "J." / "J.P." / "J. P." / "H.-D.": returns the index after the initials, or `i` when none.
+  std::size_t initials_end(const Ctx& c, std::size_t i) const {
+    const auto& t = c.toks;
+    auto initial_at = [&](std::size_t j) {
+      return j + 1 < t.size() && t[j].kind == TokenKind::kWord && t[j].letters == 1 && t[j].upper_initial &&
+             punct_is(c, j + 1, '.') && !t[j + 1].space_before;
+    };
+    std::size_t j = i;
+    while (initial_at(j)) {
+      if (j > i && t[j].newlines_before) break;
+      j += 2;
+      if (j + 1 < t.size() && punct_is(c, j, '-') && !t[j].space_before && initial_at(j + 1) &&
+          !t[j + 1].space_before)
+        ++j;
+    }
+    return j;
+  }
+  bool is_name_word(Ctx& c, std::size_t i, bool lowercase_chain) const {
+    const Token& t = c.toks[i];
+    if (t.kind != TokenKind::kWord || t.letters < 2) return false;
+    const std::string& k = c.key(i);
+    if (stop_.count(k)) return false;
+    if (lowercase_chain) return t.all_lower && (lx_.first_names.count(k) || lx_.last_names.count(k));
+    return t.upper_initial;
+  }
+  bool is_particle(Ctx& c, std::size_t i) const {
+    const Token& t = c.toks[i];
+    if (t.kind != TokenKind::kWord) return false;
+    return particles_.count(c.key(i)) > 0;
+  }
+  bool in_first(const std::string& k) const { return lx_.first_names.count(k) || first_part_in(k, lx_.first_names); }
+  bool in_last(const std::string& k) const { return lx_.last_names.count(k) || any_part_in(k, lx_.last_names); }
+  static bool first_part_in(const std::string& k, const WordSet& set) {
+    auto dash = k.find('-');
+    return dash != std::string::npos && set.count(k.substr(0, dash));
+  }
+  static bool any_part_in(const std::string& k, const WordSet& set) {
+    std::size_t pos = 0;
+    bool any = false;
+    while (pos <= k.size()) {
+      auto dash = k.find('-', pos);
+      if (dash == std::string::npos) dash = k.size();
+      if (dash > pos && set.count(k.substr(pos, dash - pos))) any = true;
+      pos = dash + 1;
+    }
+    return any && k.find('-') != std::string::npos;
+  }
+  bool has_street_suffix(const std::string& k) const {
+    for (const auto& s : street_suffixes_)
+      if (k.size() > s.size() && k.compare(k.size() - s.size(), s.size(), s) == 0) return true;
+    return street_suffixes_.count(k) > 0;
+  }
+
+  bool followed_by_org(const Ctx& c, std::size_t end) const {
+    std::size_t from = end;
+    while (from < c.text.size() && (c.text[from] == ' ' || c.text[from] == ',')) ++from;
+    const std::string next = fold(c.text.substr(from, std::min<std::size_t>(24, c.text.size() - from)));
+    for (const auto& o : org_) {
+      if (next.compare(0, o.size(), o) != 0) continue;
+      const unsigned char after = o.size() < next.size() ? static_cast<unsigned char>(next[o.size()]) : ' ';
+      if (!((after >= 'a' && after <= 'z') || after >= 0x80)) return true;
+    }
+    return false;
+  }
+  Chain build_chain(Ctx& c, std::size_t i) const;
+  // Drops leading words without dictionary support ("Mail Jan", "Goedemorgen Sanne") when
+  // the rest of the chain has some.
+  void trim_leading(Ctx& c, Chain& ch) const {
+    while (ch.words.size() >= 2 && ch.words.front() == ch.first && ch.initials == 0) {
+      const std::string& k = c.key(ch.first);
+      const bool support = in_first(k) || in_last(k);
+      bool rest_support = false;
+      for (std::size_t w = 1; w < ch.words.size(); ++w)
+        rest_support = rest_support || in_first(c.key(ch.words[w])) || in_last(c.key(ch.words[w]));
+      if (support || !rest_support) break;
+      ch.words.erase(ch.words.begin());
+      ch.first = ch.first + 1;
+      while (ch.first < ch.words.front() && !is_particle(c, ch.first)) ++ch.first;
+    }
+  }
+  void score_chain(Ctx& c, Chain& ch) const;
+  std::string before_on_line(const Ctx& c, std::size_t tok) const;
+
+  std::uint32_t rule_index_;
+  Lexicon lx_;
+  WordSet titles_, greetings_, intros_, headers_, relations_, closings_, particles_, stop_, org_, street_suffixes_;
+  std::size_t max_cue_ = 0;
+  double threshold_ = 0.5;
+  std::vector<std::uint32_t> email_rules_;
+  int linked_email_rule_ = -1;  // emits linked copies; its priority wins equal extents
+};
+
+Chain PersonNames::build_chain(Ctx& c, std::size_t i) const {
+  const auto& t = c.toks;
+  Chain ch;
+  ch.first = i;
+  ch.lowercase = t[i].kind == TokenKind::kWord && t[i].all_lower;
+  std::size_t j = i;
+  std::size_t last_good = i;
+  bool any = false;
+  int guard = 0;
+  while (j < t.size() && guard++ < 8) {
+    if (j > i && (t[j].newlines_before > 0 || !t[j].space_before)) break;
+    const std::size_t ie = ch.lowercase ? j : initials_end(c, j);
+    if (ie > j) {
+      ++ch.initials;
+      last_good = ie - 1;
+      any = true;
+      j = ie;
+      continue;
+    }
+    if (is_particle(c, j)) {
+      // Particles count only when a name word follows ("van der Berg", "d'Hondt").
+      std::size_t k = j;
+      int n = 0;
+      while (k < t.size() && n < 3 && is_particle(c, k) &&
+             (k == j || (t[k].space_before && !t[k].newlines_before))) {
+        ++k;
+        ++n;
+        if (k + 1 < t.size() && (punct_is(c, k, '\'') || punct_is(c, k, '.')) && !t[k].space_before) ++k;
+      }
+      if (k < t.size() && !t[k].newlines_before && is_name_word(c, k, ch.lowercase)) {
+        ch.particles += n;
+        j = k;
+        continue;
+      }
+      break;
+    }
+    if (is_name_word(c, j, ch.lowercase)) {
+      ch.words.push_back(j);
+      last_good = j;
+      any = true;
+      ++j;
+      continue;
+    }
+    break;
+  }
+  ch.last = last_good;
+  (void)any;
+  ch.all_caps = !ch.words.empty();
+  for (auto w : ch.words) ch.all_caps = ch.all_caps && t[w].all_upper;
+  return ch;
+}
+
+std::string PersonNames::before_on_line(const Ctx& c, std::size_t tok) const {
+  const std::size_t line = c.line_of[tok];
+  const std::size_t from_tok = c.line_first[line];
+  std::size_t from = c.toks[from_tok].start;
+  const std::size_t to = c.toks[tok].start;
+  if (to - from > max_cue_ + 8) from = to - (max_cue_ + 8);
+  while (from < to && (static_cast<unsigned char>(c.text[from]) & 0xC0) == 0x80) ++from;
+  std::string b = fold(c.text.substr(from, to - from));
+  while (!b.empty() && (b.back() == ' ' || b.back() == '\t' || b.back() == ',' || b.back() == ':')) b.pop_back();
+  return b;
+}
+
+void PersonNames::score_chain(Ctx& c, Chain& ch) const {
+  const auto& t = c.toks;
+  const std::size_t nw = ch.words.size();
+  if (nw == 0) {
+    ch.score = 0;
+    return;
+  }
+  int fn = 0, ln = 0, common = 0, city = 0, unknown = 0;
+  for (auto w : ch.words) {
+    const std::string& k = c.key(w);
+    const bool f = in_first(k), l = in_last(k);
+    fn += f;
+    ln += l;
+    unknown += !f && !l;
+    common += lx_.is_common(k, c.lang);
+    city += lx_.cities.count(k) > 0;
+    if (has_street_suffix(k) && k.size() > 5) ch.blocked = true;
+    if (org_.count(k)) ch.blocked = true;
+  }
+  const bool fn_first = in_first(c.key(ch.words.front()));
+  const bool ln_last = in_last(c.key(ch.words.back())) || in_first(c.key(ch.words.back()));
+  double s = 0.0;
+  if (nw >= 2) {
+    if (fn_first && ln_last) {
+      s = 0.85;
+    } else if (fn_first) {
+      s = common >= static_cast<int>(nw) - 1 ? 0.35 : 0.62;
+    } else if (ln_last && in_last(c.key(ch.words.back()))) {
+      s = 0.45;
+    } else if (fn + ln > 0) {
+      s = 0.4;
+    } else {
+      s = 0.15;
+    }
+    if (common == static_cast<int>(nw)) s -= 0.45;
+    if (ch.particles > 0) s += 0.1;
+    if (nw > 3) s -= 0.2;
+  } else {
+    const std::string& k = c.key(ch.words.front());
+    const bool f = fn > 0, l = ln > 0;
+    if (ch.initials > 0) {
+      s = l ? 0.85 : 0.6;
+    } else if (f && l) {
+      s = 0.45;
+    } else if (f) {
+      s = 0.42;
+    } else if (l) {
+      s = 0.38;
+    } else {
+      s = 0.1;
+    }
+    if (ch.particles > 0) s += 0.15;
+    if (common && ch.initials == 0) s -= 0.3;
+    if (city && ch.initials == 0) s -= 0.3;
+    (void)k;
+  }
+  if (ch.initials > 0 && nw >= 1 && s < 0.6) s = 0.6;
+  // Capitalisation carries no signal at the start of a sentence.
+  const std::size_t first = ch.first;
+  const bool sentence_start = first == 0 || t[first].newlines_before > 0 || punct_is(c, first - 1, '.') ||
+                              punct_is(c, first - 1, '!') || punct_is(c, first - 1, '?');
+  if (sentence_start && nw == 1 && ch.initials == 0) s -= 0.1;
+  if (ch.all_caps && fn + ln == 0) s -= 0.4;
+  if (ch.all_caps && nw == 1 && ch.initials == 0) s -= 0.15;
+  if (ch.lowercase) s -= 0.35;
+
+  // Cues before the chain on the same line.
+  const std::string before = before_on_line(c, first);
+  double cue = 0.0;
+  if (!before.empty()) {
+    if (ends_with_phrase(before, titles_, max_cue_)) cue = std::max(cue, 0.5);
+    if (ends_with_phrase(before, intros_, max_cue_)) cue = std::max(cue, 0.5);
+    if (ends_with_phrase(before, greetings_, max_cue_)) cue = std::max(cue, 0.42);
+    if (ends_with_phrase(before, closings_, max_cue_)) cue = std::max(cue, 0.45);
+    if (ends_with_phrase(before, relations_, max_cue_)) cue = std::max(cue, 0.3);
+    if (c.line_first[c.line_of[first]] + 2 >= first && headers_.count(before)) cue = std::max(cue, 0.45);
+  }
+  // Signature: the chain fills its line (up to punctuation) right after a closing line.
+  const std::size_t line = c.line_of[first];
+  const bool starts_line = c.line_first[line] == first;
+  std::size_t after = ch.last + 1;
+  bool fills_line = starts_line;
+  if (fills_line && after < t.size() && c.line_of[after] == line) {
+    // allow trailing punctuation or a separator such as "|" before other content
+    fills_line = t[after].kind == TokenKind::kPunct &&
+                 (punct_is(c, after, ',') || punct_is(c, after, '|') || punct_is(c, after, '.') ||
+                  punct_is(c, after, '<') || punct_is(c, after, '(') || punct_is(c, after, '-'));
+  }
+  if (fills_line) {
+    bool after_closing = false;
+    for (std::size_t back = 1; back <= 3 && back <= line; ++back) {
+      if (c.closing_line[line - back]) after_closing = true;
+    }
+    if (after_closing) cue = std::max(cue, 0.5);
+    else if (line + 6 >= c.line_first.size()) cue = std::max(cue, 0.12);
+  }
+  if (ch.lowercase && cue < 0.4) {
+    ch.score = 0;
+    return;
+  }
+  s += cue;
+
+  // What follows: organisation suffixes, email or URL parts, street numbers.
+  if (after < t.size() && c.line_of[after] == line) {
+    if (followed_by_org(c, t[ch.last].end)) ch.blocked = true;
+    if (followed_by_org(c, t[ch.words.back()].end)) ch.blocked = true;
+    if (punct_is(c, after, '@') && !t[after].space_before) ch.blocked = true;
+    if (!t[after].space_before && (punct_is(c, after, '.') || punct_is(c, after, '/')) && after + 1 < t.size() &&
+        !t[after + 1].space_before && t[after + 1].kind == TokenKind::kWord)
+      ch.blocked = true;
+    if (t[after].kind == TokenKind::kNumber && has_street_suffix(c.key(ch.words.back()))) ch.blocked = true;
+  }
+  if (first > 0 && !t[first].space_before &&
+      (punct_is(c, first - 1, '@') || punct_is(c, first - 1, '.') || punct_is(c, first - 1, '/') ||
+       punct_is(c, first - 1, '_')))
+    ch.blocked = true;
+  ch.score = std::clamp(s, 0.0, 1.0);
+}
+
+void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& out) const {
+  const std::vector<Token> toks = tokenize(in.text);
+  if (toks.empty()) return;
+  Ctx c{in.text, in.lang, toks, {}, {}, {}, {}, {}, {}};
+  c.keys.resize(toks.size());
+  c.have_key.assign(toks.size(), 0);
+  c.line_of.resize(toks.size());
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    if (i == 0 || toks[i].newlines_before > 0) {
+      c.line_first.push_back(i);
+      c.line_last.push_back(i);
+    }
+    c.line_of[i] = c.line_first.size() - 1;
+    c.line_last.back() = i;
+  }
+  c.closing_line.assign(c.line_first.size(), 0);
+  for (std::size_t l = 0; l < c.line_first.size(); ++l) {
+    const std::size_t a = toks[c.line_first[l]].start, b = toks[c.line_last[l]].end;
+    if (b - a > 48) continue;
+    std::string line = fold(in.text.substr(a, b - a));
+    while (!line.empty() && (line.back() == ',' || line.back() == '.' || line.back() == '!' || line.back() == ' '))
+      line.pop_back();
+    if (closings_.count(line) || line == "--" || line == "-- " || line == "__") c.closing_line[l] = 1;
+  }
+
+  std::vector<Chain> chains;
+  for (std::size_t i = 0; i < toks.size();) {
+    const Token& t = toks[i];
+    if (t.kind != TokenKind::kWord) {
+      ++i;
+      continue;
+    }
+    const bool can_start = (t.upper_initial && !stop_.count(c.key(i))) ||
+                           (t.all_lower && t.letters >= 2 && lx_.first_names.count(c.key(i)) && !stop_.count(c.key(i)));
+    if (!can_start) {
+      ++i;
+      continue;
+    }
+    if (t.letters == 1 && punct_is(c, i + 1, '.') && titles_.count(c.key(i) + ".")) {
+      ++i;  // "M. Dupont": a title, not an initial
+      continue;
+    }
+    Chain ch = build_chain(c, i);
+    trim_leading(c, ch);
+    if (ch.words.empty()) {
+      ++i;
+      continue;
+    }
+    score_chain(c, ch);
+    chains.push_back(ch);
+    i = ch.last + 1;
+  }
+
+  // Entity groups: full names first, then short forms that repeat their words.
+  std::map<std::string, int> group_of_word;
+  std::vector<std::vector<std::string>> group_words;
+  auto add_group = [&](Chain& ch) {
+    int g = -1;
+    for (auto w : ch.words) {
+      auto it = group_of_word.find(c.key(w));
+      if (it != group_of_word.end()) {
+        g = it->second;
+        break;
+      }
+    }
+    if (g < 0) {
+      g = static_cast<int>(group_words.size());
+      group_words.emplace_back();
+    }
+    for (auto w : ch.words) {
+      group_of_word.emplace(c.key(w), g);
+      group_words[g].push_back(c.key(w));
+    }
+    ch.group = g;
+  };
+  for (auto& ch : chains)
+    if (!ch.blocked && ch.score >= threshold_ && ch.words.size() >= 2) add_group(ch);
+  for (auto& ch : chains)
+    if (!ch.blocked && ch.score >= threshold_ && ch.words.size() < 2) add_group(ch);
+  for (auto& ch : chains) {
+    if (ch.blocked || ch.group >= 0 || ch.lowercase) continue;
+    int g = -1;
+    bool all = true;
+    for (auto w : ch.words) {
+      auto it = group_of_word.find(c.key(w));
+      if (it == group_of_word.end() || (g >= 0 && it->second != g)) {
+        all = false;
+        break;
+      }
+      g = it->second;
+    }
+    if (all && g >= 0) {
+      ch.group = g;
+      ch.score = std::max(ch.score, 0.7);
+    }
+  }
+  for (const auto& ch : chains) {
+    if (ch.blocked || ch.score < threshold_ || ch.group < 0) continue;
+    Candidate cand;
+    cand.start = toks[ch.first].start;
+    cand.end = toks[ch.last].end;
+    cand.rule_index = rule_index_;
+    cand.score = ch.score;
+    cand.subtype = ch.words.size() >= 2 || ch.initials ? "FULL_NAME" : "NAME_PART";
+    cand.entity_group = ch.group;
+    out.push_back(std::move(cand));
+  }
+
+  // Email addresses whose local part is made of a found name join that name's group.
+  if (group_words.empty()) return;
+  for (const auto& e : in.regex_candidates) {
+    if (std::find(email_rules_.begin(), email_rules_.end(), e.rule_index) == email_rules_.end()) continue;
+    const std::string_view value = in.text.substr(e.start, e.end - e.start);
+    const auto at = value.find('@');
+    if (at == std::string_view::npos) continue;
+    std::string local;
+    for (char ch : fold_ascii(value.substr(0, at))) {
+      if (std::isalpha(static_cast<unsigned char>(ch))) local += ch;
+      else local += ' ';
+    }
+    int best = -1;
+    for (std::size_t g = 0; g < group_words.size() && best < 0; ++g) {
+      for (const auto& w : group_words[g]) {
+        const std::string a = fold_ascii(w);
+        if (a.size() >= 3 && local.find(a) != std::string::npos) {
+          best = static_cast<int>(g);
+          break;
+        }
+      }
+    }
+    if (best < 0) continue;
+    Candidate dup = e;
+    if (linked_email_rule_ >= 0) dup.rule_index = static_cast<std::uint32_t>(linked_email_rule_);
+    dup.score = std::min(1.0, e.score + 0.01);
+    dup.entity_group = best;
+    out.push_back(std::move(dup));
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Recognizer>> make_person_names(const RuleSet& rules, std::uint32_t rule_index) {
+  return std::unique_ptr<Recognizer>(new PersonNames(rules, rule_index));
+}
+
+}  // namespace veil::detect::names

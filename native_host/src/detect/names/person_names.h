@@ -1,0 +1,18 @@
+// Recognizer "person_names": finds person names by combining, into one score per candidate
+// chain of capitalised words, initials and particles: first-name and surname dictionaries,
+// capitalisation, counter-evidence (ordinary words and cities), cue words before the chain
+// (titles, greetings, "my name is", header lines, closings), and the signature position.
+// Later short forms of a found name and email addresses built from it share its
+// entity_group. All cue words come from the rule's lists (shared_rules/entities/names.json).
+#pragma once
+
+#include <memory>
+
+#include "common/error.h"
+#include "detect/recognizer.h"
+
+namespace veil::detect::names {
+
+Result<std::unique_ptr<Recognizer>> make_person_names(const RuleSet& rules, std::uint32_t rule_index);
+
+}  // namespace veil::detect::names
