@@ -43,6 +43,7 @@ function connectNative(home, state) {
         port.onMessage.fire(msg);
       }
     });
+    child.on('error', () => {});  // spawn failures end in 'exit'/'close' below
     child.on('exit', (code) => {
       state.exitCode = code;
       state.lastError = 'Native host has exited.';
@@ -61,7 +62,9 @@ function connectNative(home, state) {
   };
 }
 
-test('native client against the real host', { skip: !BINARY && 'VEIL_BINARY not set (run through ctest)' }, async (t) => {
+const skip = !BINARY ? 'VEIL_BINARY not set (run through ctest)' : !fs.existsSync(BINARY) ? `${BINARY} not built` : false;
+
+test('native client against the real host', { skip }, async (t) => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'veil-ext-host-'));
   const state = { frames: [] };
   const client = new NativeClient({ connect: connectNative(home, state), getLastError: () => state.lastError, timeoutMs: 60000 });
