@@ -280,6 +280,8 @@ std::string make_value(Rng& rng, std::string_view label, Lang lang) {
          std::to_string(rng.below(256)) + "." + std::to_string(1 + rng.below(254));
 }
 
+constexpr std::size_t kHalfFiller = 45;
+
 struct Writer {
   Corpus& corpus;
   Rng& rng;
@@ -299,6 +301,8 @@ struct Writer {
     add(intro.text[lang]);
     const std::string value = make_value(rng, intro.label, lang);
     const std::size_t start = corpus.text.size();
+    // Spacing is measured between values, so the sentence around this one counts towards the next gap.
+    since_hit = 0;
     add(value);
     corpus.planted.push_back({start, corpus.text.size(), std::string(intro.label)});
     ++corpus.planted_by_label[std::string(intro.label)];
@@ -313,7 +317,6 @@ struct Writer {
     } else {
       add(".");
     }
-    since_hit = 0;
     draw_gap();
   }
 
@@ -325,7 +328,8 @@ struct Writer {
     const std::size_t begin = corpus.text.size();
     std::size_t in_paragraph = 0;
     while (corpus.text.size() - begin < target) {
-      if (since_hit >= gap) {
+      // A filler sentence is about 60 bytes: plant a bit early, since the sentence around a value also takes room (tuned so dense measures ~100 B per value).
+      if (since_hit + kHalfFiller >= gap) {
         planted_sentence(lang);
       } else {
         add(kFiller[lang][rng.below(kFiller[lang].size())]);
