@@ -34,7 +34,16 @@ bool city_follows(const ValidatorInput& in, std::size_t& word_start) {
   }
   if (spaces == 0) return false;
   word_start = i;
-  return is_upper_utf8_at(in.text, i);
+  if (!is_upper_utf8_at(in.text, i)) return false;
+  // A place name has three letters or more ("SS" or "EU" after digits is something else).
+  std::size_t letters = 0;
+  for (std::size_t j = i; j < in.text.size(); ++j) {
+    const unsigned char c = in.text[j];
+    if (is_alpha(static_cast<char>(c))) ++letters;
+    else if (c >= 0xC0) ++letters;  // lead byte of a non-ASCII letter
+    else if (c < 0x80) break;
+  }
+  return letters >= 3;
 }
 
 std::string word_at(std::string_view t, std::size_t i) {
@@ -307,6 +316,9 @@ Validation order_id(const ValidatorInput& in) {
   while (start < end && !is_alnum(s[start])) ++start;
   const std::string_view id = s.substr(start, end - start);
   if (id.size() < 4 || id.size() > 30 || start == 0) return reject();
+  // "the order of 2024": a bare year is not an id.
+  if (id.size() == 4 && count_digits(id) == 4 && to_int(id) >= 1900 && to_int(id) <= 2099)
+    return reject();
   if (count_digits(id) == 0 || (all_same(digits_of(id)) && id.size() == count_digits(id)))
     return reject();
   // A date after "invoice of" or an amount is not an id.

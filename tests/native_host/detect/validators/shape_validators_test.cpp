@@ -115,3 +115,13 @@ TEST_CASE("document_number: length and digit mix", "[document_number]") {
   CHECK_FALSE(valid("document_number", "12345"));
   CHECK_FALSE(valid("document_number", "1234567"));
 }
+
+TEST_CASE("postal_city wants a place name of three letters or more", "[postal]") {
+  CHECK_FALSE(run_in("postal_city", "Postcode 1234 SS bestaat niet", "1234").valid);
+  CHECK(run_in("postal_city", "Adresse: 1000 BRUXELLES", "1000").valid);
+}
+
+TEST_CASE("order_id refuses a bare year", "[order_id]") {
+  CHECK_FALSE(valid("order_id", "order of 2024"));
+  CHECK(valid("order_id", "order 2024-001"));
+}
