@@ -80,7 +80,8 @@ std::string phone_e164(const std::string& nfkc, std::string_view default_region)
   if (region == "UK") region = "GB";  // libphonenumber knows the ISO code only
   const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
   PhoneNumber number;
-  if (util->Parse(nfkc, region, &number) == PhoneNumberUtil::NO_PARSING_ERROR) {
+  if (util->Parse(nfkc, region, &number) == PhoneNumberUtil::NO_PARSING_ERROR &&
+      util->IsPossibleNumber(number)) {
     std::string out;
     util->Format(number, PhoneNumberUtil::E164, &out);
     if (!out.empty()) return out;

@@ -12,7 +12,8 @@ namespace veil::anonymize {
 //   EMAIL        NFKC, ICU full case folding, surrounding whitespace trimmed.
 //   PHONE        E.164 ("+31612345678") via libphonenumber, parsing national numbers with
 //                `default_region` ("NL", "BE", "FR", "DE", "UK" or "GB", "US", ...); when
-//                libphonenumber cannot parse it, the digits only.
+//                libphonenumber cannot parse it or it is not a possible number (wrong
+//                length for its country), the digits only.
 //   IBAN         whitespace removed, ASCII upper-case.
 //   CREDIT_CARD  digits only.
 //   PERSON       NFKC + case folding, whitespace runs collapsed to one space, trimmed.
