@@ -334,13 +334,18 @@ if [[ $LAUNCH -eq 1 ]]; then
   step "Launching Chromium with the extension on the demo page"
   CHROMIUM="$(command -v chromium || command -v chromium-browser || true)"
   [[ -n "$CHROMIUM" ]] || die "Chromium is not installed (apt-get install chromium)"
-  PROFILE="$(data_dir)-demo-profile"
-  mkdir -p "$PROFILE"
+  command -v openssl >/dev/null || die "openssl is needed for the demo page's certificate"
+  PROFILE="$(mktemp -d "${TMPDIR:-/tmp}/veil-demo-profile.XXXXXX")"
   "$HOST_PATH" install-manifest --user-data-dir "$PROFILE" --host-path "$HOST_PATH" --extension-id "$ID" >/dev/null
-  info "profile $PROFILE"
-  nohup "$CHROMIUM" --user-data-dir="$PROFILE" --no-first-run \
-    --load-extension="$LIB_DIR/extension" "file://$REPO_ROOT/installer/demo/index.html" >/dev/null 2>&1 &
-  info "started (pid $!)"
+  # The demo page is served locally under the Copilot address, in this throw-away profile only.
+  exec 3< <(exec python3 "$REPO_ROOT/installer/demo/serve.py")
+  SERVER_PID=$!
+  read -r -t 20 PORT <&3 || die "the demo server did not start"
+  info "profile $PROFILE, demo server on 127.0.0.1:$PORT"
+  nohup "$CHROMIUM" --user-data-dir="$PROFILE" --no-first-run --ignore-certificate-errors \
+    --host-resolver-rules="MAP copilot.microsoft.com:443 127.0.0.1:$PORT" \
+    --load-extension="$LIB_DIR/extension" "https://copilot.microsoft.com/chats/veil-demo" >/dev/null 2>&1 &
+  info "Chromium started (pid $!); close it, then stop the demo server with: kill $SERVER_PID"
 fi
 echo
 echo "Veil is installed."
