@@ -85,6 +85,7 @@ struct EntryView {
   std::string placeholder;
   std::string label;
   std::string value;  // decrypted original; only for the user's own UI and export
+  bool damaged = false;  // the entry failed to decrypt (kVaultDecryptFailed); value is empty
 };
 
 struct Settings {

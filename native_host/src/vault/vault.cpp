@@ -20,7 +20,7 @@ namespace veil::vault {
 namespace {
 
 constexpr char kKdfContext[crypto_kdf_CONTEXTBYTES + 1] = "veilvlt1";
-enum SubkeyId : std::uint64_t { kSubkeyEntry = 1, kSubkeyValueHash = 2, kSubkeyScopeHash = 3, kSubkeyCheck = 4 };
+enum SubkeyId : std::uint64_t { kSubkeyEntry = 1, kSubkeyValueHash = 2, kSubkeyScopeHash = 3, kSubkeyCheck = 4, kSubkeyOperatorHash = 5 };
 constexpr std::size_t kHashBytes = 32;
 constexpr std::size_t kNonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
 // Schema version of the row format (associated data and plaintext layout), stored per row
@@ -35,7 +35,9 @@ struct Subkeys {
   unsigned char value_hash[32];
   unsigned char scope_hash[32];
   unsigned char check[32];
+  unsigned char operator_hash[32];
   explicit Subkeys(const MasterKey& master) {
+    crypto_kdf_derive_from_key(operator_hash, sizeof operator_hash, kSubkeyOperatorHash, kKdfContext, master.data());
     crypto_kdf_derive_from_key(entry, sizeof entry, kSubkeyEntry, kKdfContext, master.data());
     crypto_kdf_derive_from_key(value_hash, sizeof value_hash, kSubkeyValueHash, kKdfContext, master.data());
     crypto_kdf_derive_from_key(scope_hash, sizeof scope_hash, kSubkeyScopeHash, kKdfContext, master.data());
@@ -48,6 +50,7 @@ struct Subkeys {
     sodium_memzero(value_hash, sizeof value_hash);
     sodium_memzero(scope_hash, sizeof scope_hash);
     sodium_memzero(check, sizeof check);
+    sodium_memzero(operator_hash, sizeof operator_hash);
   }
 };
 
@@ -169,6 +172,9 @@ const std::vector<std::vector<const char*>>& migrations() {
           " UNIQUE(scope_id, value_hash),"
           " UNIQUE(scope_id, placeholder))",
           "CREATE INDEX entries_last_used ON entries(last_used)",
+          // Counts only (no values, no scopes): how many hits of each label were masked per day.
+          "CREATE TABLE stats(day INTEGER NOT NULL, label TEXT NOT NULL, count INTEGER NOT NULL,"
+          " PRIMARY KEY(day, label))",
       },
   };
   return steps;
@@ -669,6 +675,53 @@ void Vault::set_retention(std::int64_t retention_seconds, bool session_only) {
   std::lock_guard lock(impl_->mutex);
   impl_->options.retention_seconds = clamp_retention(retention_seconds);
   impl_->options.session_only = session_only;
+}
+
+Status Vault::record_masked(const std::map<std::string, int>& counts) {
+  if (counts.empty()) return Ok{};
+  std::lock_guard lock(impl_->mutex);
+  auto& db = *impl_->db;
+  try {
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    std::int64_t now = impl_->now();
+    std::int64_t day = now / 86400;
+    for (const auto& [label, n] : counts) {
+      SQLite::Statement st(db,
+                           "INSERT INTO stats(day, label, count) VALUES (?,?,?) "
+                           "ON CONFLICT(day, label) DO UPDATE SET count = count + excluded.count");
+      st.bind(1, day);
+      st.bind(2, label);
+      st.bind(3, n);
+      st.exec();
+    }
+    // Counts older than the maximum retention serve no one.
+    SQLite::Statement old(db, "DELETE FROM stats WHERE day < ?");
+    old.bind(1, day - limits::kRetentionMax.count() / 86400);
+    old.exec();
+    tx.commit();
+  } catch (const SQLite::Exception& e) {
+    return impl_->sqlite_error(e, "recording statistics");
+  }
+  return Ok{};
+}
+
+Result<std::map<std::string, std::int64_t>> Vault::masked_today() {
+  std::lock_guard lock(impl_->mutex);
+  std::map<std::string, std::int64_t> out;
+  try {
+    SQLite::Statement st(*impl_->db, "SELECT label, count FROM stats WHERE day = ?");
+    st.bind(1, impl_->now() / 86400);
+    while (st.executeStep()) out[st.getColumn(0).getString()] = st.getColumn(1).getInt64();
+  } catch (const SQLite::Exception& e) {
+    return impl_->sqlite_error(e, "reading statistics");
+  }
+  return out;
+}
+
+std::array<unsigned char, 32> Vault::operator_hash_key() const {
+  std::array<unsigned char, 32> out{};
+  std::copy(std::begin(impl_->keys->operator_hash), std::end(impl_->keys->operator_hash), out.begin());
+  return out;
 }
 
 std::string Vault::key_storage() const { return impl_->key_storage; }

@@ -5,6 +5,7 @@
 // Errors carry no user text: not values, not scope names.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -108,6 +109,13 @@ class Vault {
   // Applies the retention policy now; returns the number of entries purged.
   Result<std::int64_t> purge_expired();
   void set_retention(std::int64_t retention_seconds, bool session_only);
+
+  // Per-day counts of masked hits by label (no values, no scopes), for the popup's stats.
+  Status record_masked(const std::map<std::string, int>& counts);
+  Result<std::map<std::string, std::int64_t>> masked_today();
+
+  // Key for the hash operator (anonymize::hash_value), derived from the master key.
+  std::array<unsigned char, 32> operator_hash_key() const;
 
   std::string key_storage() const;
   const std::filesystem::path& path() const;
