@@ -297,6 +297,8 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
       s = 0.1;
     }
     if (ch.particles > 0) s += 0.15;
+    // Mid-sentence, a capitalised dictionary name that is no ordinary word is a name.
+    if ((f || l) && !common && !city && ch.initials == 0 && !ch.all_caps && !ch.lowercase) s += 0.1;
     if (common && ch.initials == 0) s -= 0.3;
     if (city && ch.initials == 0) s -= 0.3;
     (void)k;
