@@ -141,6 +141,9 @@ Validation postal_us(const ValidatorInput& in) {
       "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR"};
   const std::string_view s = in.match;
   if (s.size() < 8 || !is_upper(s[0]) || !is_upper(s[1])) return reject();
+  // The state must be a word of its own ("RMA 55123" is not Massachusetts); the span is
+  // narrowed to the ZIP, so the engine's boundary check would not see this.
+  if (in.start > 0 && is_alnum(in.text[in.start - 1])) return reject();
   bool known = false;
   for (auto st : kStates)
     if (s.substr(0, 2) == st) known = true;

@@ -125,3 +125,8 @@ TEST_CASE("order_id refuses a bare year", "[order_id]") {
   CHECK_FALSE(valid("order_id", "order of 2024"));
   CHECK(valid("order_id", "order 2024-001"));
 }
+
+TEST_CASE("postal_us wants the state as a word of its own", "[postal]") {
+  CHECK_FALSE(run_in("postal_us", "RMA 55123 was issued", "MA 55123").valid);
+  CHECK(run_in("postal_us", "Boston, MA 02108", "MA 02108").valid);
+}
