@@ -96,7 +96,7 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'veil-peers-'));
   try {
     const corpusPath = path.join(tmp, 'corpus.txt');
-    execFileSync(o.veil, ['bench', 'gen', '--size', o.size, '--density', o.density, '--seed', o.seed, '-o', corpusPath], {
+    execFileSync(o.veil, ['bench', 'gen', '--size', o.size, '--density', o.density, '--seed', o.seed, '--out', corpusPath], {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const text = fs.readFileSync(corpusPath, 'utf8');

@@ -169,7 +169,20 @@ Result<std::string> HostProcess::request(const std::string& json) {
   }
 }
 
+// VmHWM of a live child. Not ru_maxrss from wait4: with posix_spawn's vfork-style clone the
+// child inherits the parent's high-water mark at exec, which would report the bench's own peak.
+std::size_t child_peak_rss_kib(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return static_cast<std::size_t>(std::stoull(line.substr(6)));
+  }
+  return 0;
+}
+
 Result<std::size_t> HostProcess::finish() {
+  // Nothing grows after the last reply, so the high-water mark read now is the child's peak.
+  const std::size_t peak = pid_ > 0 ? child_peak_rss_kib(pid_) : 0;
   if (to_child_ >= 0) ::close(to_child_);
   to_child_ = -1;
   if (from_child_ >= 0) ::close(from_child_);
@@ -183,7 +196,8 @@ Result<std::size_t> HostProcess::finish() {
   } while (r < 0 && errno == EINTR);
   pid_ = -1;
   if (r < 0) return io_error("wait");
-  return static_cast<std::size_t>(ru.ru_maxrss);
+  if (peak == 0) return make_error(ErrorCode::kIo, "host exited before its memory could be read");
+  return peak;
 }
 
 }  // namespace veil::bench

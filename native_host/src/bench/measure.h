@@ -42,7 +42,7 @@ class HostProcess {
 
   // Sends one request frame and returns the reply's JSON text (chunked replies joined).
   Result<std::string> request(const std::string& json);
-  // Closes stdin (the host exits at EOF), waits, and returns the child's peak RSS in KiB.
+  // Reads the child's peak RSS (KiB, VmHWM), closes stdin (the host exits at EOF) and waits.
   Result<std::size_t> finish();
 
  private:

@@ -33,7 +33,7 @@ using Clock = std::chrono::steady_clock;
 
 constexpr const char* kBenchHelp =
     "Usage: veil bench [options]\n"
-    "       veil bench gen [--size MB] [--density dense|sparse] [--seed N] [--message-bytes N] [-o FILE]\n\n"
+    "       veil bench gen [--size MB] [--density dense|sparse] [--seed N] [--message-bytes N] [--out FILE]\n\n"
     "Measures Veil on a deterministic synthetic corpus of Dutch/French/German/English customer\n"
     "messages with planted personal data (valid checksums), and prints a table (or JSON).\n"
     "Measured: single-core throughput of scan and anonymize (vault included) in MB/s; per-message\n"
@@ -188,7 +188,7 @@ int run_gen(const Args& args) {
   o.bytes_per_hit = bench::density_bytes_per_hit(args.get_or("--density", "dense"));
   if (!o.bytes_per_hit) return fail(make_error(ErrorCode::kInvalidArgument, "--density must be dense or sparse"), 2);
   const auto corpus = bench::generate_corpus(o);
-  const auto out_path = args.get("-o");
+  const auto out_path = args.get("--out");
   if (out_path) {
     std::ofstream out(*out_path, std::ios::binary);
     out << corpus.text;
@@ -206,7 +206,7 @@ int run_gen(const Args& args) {
 int cmd_bench(const Argv& argv) {
   auto args = parse_args(argv,
                          {"--size", "--density", "--runs", "--samples", "--cold-runs", "--skip", "--seed",
-                          "--rules-dir", "--host-exe", "--message-bytes", "-o"},
+                          "--rules-dir", "--host-exe", "--message-bytes", "--out"},
                          {"--json", "--help"});
   if (!args) return fail(args.error(), 2);
   if (args->has("--help")) {
