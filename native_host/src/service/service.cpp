@@ -15,6 +15,7 @@
 #include <mutex>
 #include <set>
 #include <span>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -399,16 +400,18 @@ Result<AnonymizeResponse> Service::anonymize(const AnonymizeRequest& request) {
   const std::string& text = request.text;
   const std::string region = region_for(request.lang.empty() ? "auto" : request.lang);
 
-  // Each span's key span: the first span of its entity group (or itself).
+  // Each span's key span: the first span of its entity group with the same label (or
+  // itself). A group can join a name and an email made of it; sharing one placeholder across
+  // labels would restore the email as the name, so only same-label members share.
   std::vector<std::size_t> key_of(spans->size());
-  std::map<int, std::size_t> group_first;
+  std::map<std::pair<int, std::string>, std::size_t> group_first;
   for (std::size_t i = 0; i < spans->size(); ++i) {
     int g = (*spans)[i].entity_group;
     if (g < 0) {
       key_of[i] = i;
       continue;
     }
-    auto [it, inserted] = group_first.emplace(g, i);
+    auto [it, inserted] = group_first.emplace(std::make_pair(g, (*spans)[i].label), i);
     key_of[i] = it->second;
   }
   auto value_of = [&](std::size_t i) {
