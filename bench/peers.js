@@ -17,7 +17,7 @@ function parseArgs(argv) {
     veil: path.join(__dirname, '..', 'build-bench-rel', 'native_host', 'veil'),
     size: '1',
     density: 'dense',
-    seed: '1447642444',
+    seed: '1447381324',
     budget: 20,
     runs: 3,
     json: false,

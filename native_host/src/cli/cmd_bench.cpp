@@ -47,7 +47,7 @@ constexpr const char* kBenchHelp =
     "  --samples N          messages per latency size (256 KB uses N/4, at least 10). Default 200.\n"
     "  --cold-runs N        host cold starts per cache state; median reported. Default 5.\n"
     "  --skip LIST          comma list of parts to leave out: scan,anonymize,latency,host,coldstart.\n"
-    "  --seed N             corpus seed (the corpus is a pure function of seed, size and density). Default 1447642444.\n"
+    "  --seed N             corpus seed (the corpus is a pure function of seed, size and density). Default 1447381324.\n"
     "  --rules-dir DIR      rules folder (default: as `veil scan`).\n"
     "  --host-exe PATH      the `veil` binary to start as host (default: this executable).\n"
     "  --json               print one JSON object instead of the table.\n"
