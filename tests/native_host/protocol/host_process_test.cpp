@@ -187,8 +187,8 @@ TEST_CASE("host process: every op over real pipes, offsets in UTF-16", "[protoco
   TempHome home;
   HostProcess host({"host"}, home.env());
   // U+1F600 is two UTF-16 units and four bytes, so byte offsets would differ.
-  const std::string text = "\xF0\x9F\x98\x80 Zo\xC3\xAB: " + kEmail + " thanks";
-  const std::size_t u16_start = 2 + 1 + 3 + 2;
+  const std::string text = "\xF0\x9F\x98\x80 caf\xC3\xA9: " + kEmail + " thanks";
+  const std::size_t u16_start = 2 + 1 + 4 + 2;
   const std::size_t u16_end = u16_start + kEmail.size();
 
   auto scan = host.request(req("scan", "scan", {{"text", text}}));
@@ -216,7 +216,7 @@ TEST_CASE("host process: every op over real pipes, offsets in UTF-16", "[protoco
   CHECK(email_entity["end"] == u16_end);
   CHECK(email_entity["masked_start"] == u16_start);
   CHECK(email_entity["masked_end"] == u16_start + placeholder.size());
-  CHECK(masked == "\xF0\x9F\x98\x80 Zo\xC3\xAB: " + placeholder + " thanks");
+  CHECK(masked == "\xF0\x9F\x98\x80 caf\xC3\xA9: " + placeholder + " thanks");
   CHECK(ar["counts"]["EMAIL"] == 1);
 
   const std::string answer = "We wrote to " + placeholder + " today.";
