@@ -449,7 +449,7 @@ int cmd_bench(const Argv& argv) {
               << std::setw(12) << (d.contains("scan") ? fmt(d["scan"]["mb_per_s"].get<double>()) : "-")
               << std::setw(11) << (d.contains("scan") ? std::to_string(d["scan"]["hits"].get<std::size_t>()) : "-")
               << (d.contains("anonymize") ? fmt(d["anonymize"]["mb_per_s"].get<double>())
-                                          : "not measured: " + anonymize_unavailable)
+                                          : (anonymize_unavailable.empty() ? std::string("skipped") : "not measured: " + anonymize_unavailable))
               << "\n";
   }
   auto lat = [](const json& j) {
