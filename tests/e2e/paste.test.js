@@ -4,9 +4,9 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const h = require('../harness/browser.js');
-const c = require('../harness/chat.js');
-const { DUTCH_EMAIL, DUTCH_VALUES } = require('../harness/data.js');
+const h = require('./harness/browser.js');
+const c = require('./harness/chat.js');
+const { DUTCH_EMAIL, DUTCH_VALUES } = require('./harness/data.js');
 
 test('paste a Dutch customer email into chatgpt.com', async (t) => {
   const run = await h.launch({ name: 'paste' });
