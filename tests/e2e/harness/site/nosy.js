@@ -90,6 +90,16 @@
       } catch { /* cross-origin: unreadable */ }
       frameAccess.push({ src: f.src, readable });
     }
+    // Frames the page cannot find in its DOM (e.g. inside a closed shadow root) are still
+    // reachable as window.frames[i]; try to read those too.
+    for (let i = 0; i < window.frames.length; i++) {
+      let readable = false;
+      try {
+        const d = window.frames[i].document;
+        if (d && d.body) { readable = true; rec('poll:window.frames', d.body.innerText); }
+      } catch { /* cross-origin: unreadable */ }
+      frameAccess.push({ src: `window.frames[${i}]`, readable });
+    }
   }, 100);
 
   window.__pageSaw = rec;

@@ -4,9 +4,9 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const h = require('../harness/browser.js');
-const c = require('../harness/chat.js');
-const { DUTCH_EMAIL, DUTCH_VALUES, TYPED, TYPED_VALUES } = require('../harness/data.js');
+const h = require('./harness/browser.js');
+const c = require('./harness/chat.js');
+const { DUTCH_EMAIL, DUTCH_VALUES, TYPED, TYPED_VALUES } = require('./harness/data.js');
 
 test('the host killed mid-session: the next paste reconnects', async (t) => {
   const run = await h.launch({ name: 'killed' });

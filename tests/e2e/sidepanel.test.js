@@ -4,9 +4,9 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const h = require('../harness/browser.js');
-const c = require('../harness/chat.js');
-const { DUTCH_EMAIL, DUTCH_VALUES } = require('../harness/data.js');
+const h = require('./harness/browser.js');
+const c = require('./harness/chat.js');
+const { DUTCH_EMAIL, DUTCH_VALUES } = require('./harness/data.js');
 
 test('side panel lists and erases a conversation; restore then knows nothing', async (t) => {
   const run = await h.launch({ name: 'sidepanel' });

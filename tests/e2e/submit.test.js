@@ -5,9 +5,9 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const h = require('../harness/browser.js');
-const c = require('../harness/chat.js');
-const { TYPED, TYPED_VALUES } = require('../harness/data.js');
+const h = require('./harness/browser.js');
+const c = require('./harness/chat.js');
+const { TYPED, TYPED_VALUES } = require('./harness/data.js');
 
 // What the page sent over the network and what it put in the thread: never an original.
 async function assertSentMasked(run, chat, n) {
