@@ -64,7 +64,7 @@ TEST_CASE("checksummed planted values pass the real validators") {
   const auto c = make(300000, 100, 9);
   const auto iban = detect::find_validator("iban");
   const auto bsn = detect::find_validator("nl_bsn");
-  const auto card = detect::find_validator("luhn_card");
+  const auto card = detect::find_validator("luhn");
   REQUIRE(iban);
   REQUIRE(bsn);
   REQUIRE(card);
