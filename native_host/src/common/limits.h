@@ -18,8 +18,8 @@ inline constexpr std::size_t kMaxTextBytes = 8u * 1024 * 1024;
 inline constexpr std::size_t kCliBlockBytes = 4u * 1024 * 1024;
 
 // Detection: candidates longer than this are dropped before validation (keeps
-// pathological inputs linear).
-inline constexpr std::size_t kMaxEntityBytes = 512;
+// pathological inputs linear). Large enough for a PEM private-key block (RSA-4096 ~3.3 KB).
+inline constexpr std::size_t kMaxEntityBytes = 4096;
 // Characters of context inspected around a candidate, when a rule does not say.
 inline constexpr std::size_t kDefaultContextWindowBytes = 48;
 
