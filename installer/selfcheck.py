@@ -106,7 +106,7 @@ def main():
         tmp = tempfile.mkdtemp(prefix="veil-selfcheck-")
         env["VEIL_HOME"] = os.path.join(tmp, "home")
     ok = True
-    host = Host(args.host, "chrome-extension://%s/" % args.extension_id, env, args.timeout)
+    host = Host(os.path.abspath(args.host), "chrome-extension://%s/" % args.extension_id, env, args.timeout)
     try:
         started = time.monotonic()
         hello = host.call("hello")
