@@ -100,6 +100,9 @@
       } catch { /* cross-origin: unreadable */ }
       frameAccess.push({ src: `window.frames[${i}]`, readable });
     }
+    // One entry per poll, so a test can prove the page was looking while Veil's frame was open
+    // even when it found nothing to open (a closed shadow root hides the frame completely).
+    frameAccess.push({ src: 'poll', found: document.querySelectorAll('iframe').length + window.frames.length, readable: false });
   }, 100);
 
   window.__pageSaw = rec;

@@ -5,9 +5,9 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const h = require('../harness/browser.js');
-const c = require('../harness/chat.js');
-const { DUTCH_EMAIL, DUTCH_VALUES } = require('../harness/data.js');
+const h = require('./harness/browser.js');
+const c = require('./harness/chat.js');
+const { DUTCH_EMAIL, DUTCH_VALUES } = require('./harness/data.js');
 
 const bare = (p) => p.slice(1, -1);
 const escaped = (p) => `\\[${bare(p).replace(/_/g, '\\_')}\\]`;
@@ -45,6 +45,7 @@ test('a streamed answer with mangled placeholders is restored in Veil\'s frame o
   const answer = await chat.page.locator(chat.site.answer).first().innerText();
   assert.match(answer, /\\\[IBAN\\_\d+\\\]/, 'the page shows the mangled answer');
 
+  const pollsBefore = (await chat.page.evaluate(() => window.__nosy.frameAccess())).length;
   await c.clickRestore(chat, 0);
   const { result, status } = await c.restoreFrameText(chat);
   assert.equal(status, '', 'the restore frame shows no error');
@@ -58,7 +59,9 @@ test('a streamed answer with mangled placeholders is restored in Veil\'s frame o
   await chat.page.waitForTimeout(500);
   await h.screenshot(chat.page, 'scenario3-restore');
   const access = await chat.page.evaluate(() => window.__nosy.frameAccess());
-  assert.ok(access.length > 0, 'the page polled the restore frame');
+  // Positive control: the page kept trying to find and read frames while Veil's frame was open.
+  const polls = access.slice(pollsBefore).filter((a) => a.src === 'poll');
+  assert.ok(polls.length > 0, 'the page polled for frames while the restore frame was open');
   assert.ok(access.every((a) => !a.readable), 'the page could not read the restore frame');
   h.assertNoLeak(await h.recorded(run, [chat.page]), DUTCH_VALUES);
 });
