@@ -2,28 +2,18 @@
 // built-in default. nlohmann exceptions are caught here; errors name the field, never a value.
 #include "anonymize/preset.h"
 
-#include <hs/hs.h>
-
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "anonymize/canonical.h"
 #include "anonymize/placeholder.h"
+#include "detect/hyperscan_db.h"
 
 namespace veil::anonymize {
 namespace {
 
 using nlohmann::json;
-
-struct HsDatabaseDeleter {
-  void operator()(hs_database_t* db) const { hs_free_database(db); }
-};
-struct HsCompileErrorDeleter {
-  void operator()(hs_compile_error_t* error) const { hs_free_compile_error(error); }
-};
-using HsDatabase = std::unique_ptr<hs_database_t, HsDatabaseDeleter>;
-using HsCompileError = std::unique_ptr<hs_compile_error_t, HsCompileErrorDeleter>;
 
 // The built-in preset; shared_rules/presets/default.json holds the same document.
 constexpr std::string_view kDefaultPresetJson = R"json({
@@ -331,13 +321,13 @@ Status validate_custom_rule(const CustomRule& rule) {
   }
   unsigned flags = HS_FLAG_UTF8 | HS_FLAG_SOM_LEFTMOST;
   if (rule.caseless) flags |= HS_FLAG_CASELESS;
-  hs_database_t* raw_db = nullptr;
-  hs_compile_error_t* raw_error = nullptr;
-  const hs_error_t rc = hs_compile(rule.pattern.c_str(), flags, HS_MODE_BLOCK, nullptr, &raw_db, &raw_error);
-  HsDatabase db(raw_db);
-  HsCompileError error(raw_error);
-  if (rc != HS_SUCCESS) {
-    std::string why = error && error->message ? error->message : "unknown Hyperscan error";
+  // Compiled exactly as the engine will compile it, so a preset that validates also builds.
+  auto db = detect::compile_regex_database({detect::HsPattern{rule.pattern, flags, 0}});
+  if (!db) {
+    std::string why = db.error().message;
+    if (auto colon = why.find(": "); why.rfind("pattern #", 0) == 0 && colon != std::string::npos) {
+      why.erase(0, colon + 2);  // drop the "pattern #0: " index: there is only one pattern
+    }
     return make_error(ErrorCode::kRuleInvalid, name + ": Hyperscan rejected the pattern: " + why);
   }
   return Ok{};

@@ -13,31 +13,19 @@
 #include <string>
 #include <vector>
 
+#include "../support/temp_files.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "veil-cli-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
+using veil::test::slurp;
+using veil::test::spit;
+
+// A TempDir named after this suite, so leftovers are easy to attribute.
+struct TempDir : veil::test::TempDir {
+  TempDir() : veil::test::TempDir("veil-cli") {}
 };
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-void spit(const fs::path& p, const std::string& s) {
-  std::ofstream out(p, std::ios::binary);
-  out << s;
-}
 
 struct Run {
   int code = -1;
@@ -54,7 +42,7 @@ std::string command(const TempDir& d, const std::string& args, const std::string
          (d.path / (tag + ".out")).string() + "' 2> '" + (d.path / (tag + ".err")).string() + "'";
 }
 
-Run veil(const TempDir& d, const std::string& args, const std::string& tag = "run") {
+Run run_veil(const TempDir& d, const std::string& args, const std::string& tag = "run") {
   Run r;
   int status = std::system(command(d, args, tag).c_str());
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -69,25 +57,25 @@ TEST_CASE("veil anonymize and restore through the binary", "[cli][vault]") {
   TempDir d;
   const std::string text = "Merci 🙏 e\u0301crire à marie.dubois@example.fr ou jan.jansen@example.nl.\n";
   spit(d.path / "in.txt", text);
-  auto a1 = veil(d, "anonymize --scope conv-1 '" + (d.path / "in.txt").string() + "'", "a1");
+  auto a1 = run_veil(d, "anonymize --scope conv-1 '" + (d.path / "in.txt").string() + "'", "a1");
   INFO(a1.err);
   REQUIRE(a1.code == 0);
   CHECK(a1.out.find("marie.dubois@example.fr") == std::string::npos);
   CHECK(a1.out.find("[EMAIL_1]") != std::string::npos);
   CHECK(a1.out.find("[EMAIL_2]") != std::string::npos);
   // A second process gives the same placeholders.
-  auto a2 = veil(d, "anonymize --scope conv-1 '" + (d.path / "in.txt").string() + "'", "a2");
+  auto a2 = run_veil(d, "anonymize --scope conv-1 '" + (d.path / "in.txt").string() + "'", "a2");
   REQUIRE(a2.code == 0);
   CHECK(a2.out == a1.out);
   // Restore in a third process.
   spit(d.path / "masked.txt", a1.out);
-  auto r = veil(d, "restore --scope conv-1 '" + (d.path / "masked.txt").string() + "'", "r");
+  auto r = run_veil(d, "restore --scope conv-1 '" + (d.path / "masked.txt").string() + "'", "r");
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(r.out == text);
 
   // JSON offsets are code points of the original.
-  auto j = veil(d, "anonymize --json --scope conv-1 '" + (d.path / "in.txt").string() + "'", "j");
+  auto j = run_veil(d, "anonymize --json --scope conv-1 '" + (d.path / "in.txt").string() + "'", "j");
   REQUIRE(j.code == 0);
   auto doc = nlohmann::json::parse(j.out);
   REQUIRE(doc["entities"].size() == 2);
@@ -97,23 +85,23 @@ TEST_CASE("veil anonymize and restore through the binary", "[cli][vault]") {
   CHECK(doc["entities"][0]["label"] == "EMAIL");
 
   // Scopes shows counts, never values.
-  auto s = veil(d, "scopes", "s");
+  auto s = run_veil(d, "scopes", "s");
   REQUIRE(s.code == 0);
   CHECK(s.out.find("conv-1") != std::string::npos);
   CHECK(s.out.find("example") == std::string::npos);
 
   // Export refuses without --show-values, works with it.
-  auto e1 = veil(d, "export --scope conv-1", "e1");
+  auto e1 = run_veil(d, "export --scope conv-1", "e1");
   CHECK(e1.code == 2);
   CHECK(e1.out.find("example") == std::string::npos);
-  auto e2 = veil(d, "export --scope conv-1 --show-values", "e2");
+  auto e2 = run_veil(d, "export --scope conv-1 --show-values", "e2");
   REQUIRE(e2.code == 0);
   CHECK(e2.out.find("marie.dubois@example.fr") != std::string::npos);
 
   // Forget: the placeholders no longer restore.
-  auto f = veil(d, "forget --scope conv-1", "f");
+  auto f = run_veil(d, "forget --scope conv-1", "f");
   REQUIRE(f.code == 0);
-  auto r2 = veil(d, "restore --scope conv-1 '" + (d.path / "masked.txt").string() + "'", "r2");
+  auto r2 = run_veil(d, "restore --scope conv-1 '" + (d.path / "masked.txt").string() + "'", "r2");
   REQUIRE(r2.code == 0);
   CHECK(r2.out == a1.out);
 }
@@ -121,12 +109,12 @@ TEST_CASE("veil anonymize and restore through the binary", "[cli][vault]") {
 TEST_CASE("veil anonymize rejects invalid UTF-8 by byte position, without echoing text", "[cli][vault]") {
   TempDir d;
   spit(d.path / "bad.txt", std::string("secretvalue \xFF tail"));
-  auto r = veil(d, "anonymize --scope x '" + (d.path / "bad.txt").string() + "'");
+  auto r = run_veil(d, "anonymize --scope x '" + (d.path / "bad.txt").string() + "'");
   CHECK(r.code == 1);
   CHECK(r.err.rfind("veil: ", 0) == 0);
   CHECK(r.err.find("12") != std::string::npos);
   CHECK(r.err.find("secretvalue") == std::string::npos);
-  auto h = veil(d, "anonymize --help", "h");
+  auto h = run_veil(d, "anonymize --help", "h");
   CHECK(h.code == 0);
   CHECK(h.out.find("--scope") != std::string::npos);
 }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "../support/temp_files.h"
 #include "service/service.h"
 #include "vault/key_provider.h"
 
@@ -16,16 +17,9 @@ using namespace veil;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "veil-service-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
+// A TempDir named after this suite, so leftovers are easy to attribute.
+struct TempDir : veil::test::TempDir {
+  TempDir() : veil::test::TempDir("veil-service") {}
 };
 
 service::ServiceOptions options_for(const fs::path& dir, std::shared_ptr<vault::KeyProvider> keys) {

@@ -18,6 +18,7 @@
 #include <string>
 #include <thread>
 
+#include "../support/temp_files.h"
 #include "vault/key_provider.h"
 #include "vault/vault.h"
 
@@ -27,22 +28,12 @@ using namespace veil::vault;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "veil-vault-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using veil::test::slurp;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
+// A TempDir named after this suite, so leftovers are easy to attribute.
+struct TempDir : veil::test::TempDir {
+  TempDir() : veil::test::TempDir("veil-vault") {}
+};
 
 bool file_contains(const fs::path& p, const std::string& needle) {
   std::error_code ec;
