@@ -62,9 +62,14 @@ inline std::size_t longest_run(std::string_view s) {
   return best;
 }
 
+// Saturates at 999,999,999: callers compare against small ranges, and a long digit run from
+// arbitrary text must read as "too large", not overflow (found by fuzz_engine_scan).
 inline int to_int(std::string_view s) {
   int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
+  for (char c : s) {
+    if (v > 99'999'999) return 999'999'999;
+    v = v * 10 + (c - '0');
+  }
   return v;
 }
 

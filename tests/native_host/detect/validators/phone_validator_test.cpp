@@ -50,3 +50,12 @@ TEST_CASE("phone narrows a candidate that runs into the next number", "[phone]")
   REQUIRE(v.valid);
   CHECK(kept(v, m) == "+31 6 12345678");
 }
+
+TEST_CASE("phone survives date-shaped candidates with huge digit groups", "[phone]") {
+  // Once overflowed a signed int in the date check (fuzz_engine_scan; UBSan aborts on that).
+  // Whatever is accepted must be a real number's length, never the whole digit soup.
+  const std::string soup = "0223332666666.1.22333266666";
+  const auto v = run("phone", soup);
+  if (v.valid) CHECK(kept(v, soup).size() <= 16);
+  CHECK_FALSE(valid("phone", "0612-3456789012345678901-2024"));
+}
