@@ -5,6 +5,7 @@
 
 using veil::detect::test::kept;
 using veil::detect::test::run;
+using veil::detect::test::run_in;
 using veil::detect::test::valid;
 
 TEST_CASE("phone accepts national numbers of the supported countries", "[phone]") {
@@ -58,4 +59,21 @@ TEST_CASE("phone survives date-shaped candidates with huge digit groups", "[phon
   const auto v = run("phone", soup);
   if (v.valid) CHECK(kept(v, soup).size() <= 16);
   CHECK_FALSE(valid("phone", "0612-3456789012345678901-2024"));
+}
+
+TEST_CASE("phone rejects a candidate that starts inside a longer run", "[phone]") {
+  // The same digits are a valid number on their own; glued to a letter or digit they are
+  // part of an IBAN, an order number or a reference.
+  CHECK(run_in("phone", "Bel 0612345678 nu", "0612345678", "nl").valid);
+  CHECK_FALSE(run_in("phone", "NL9106123456780", "0612345678", "nl").valid);
+  CHECK_FALSE(run_in("phone", "ref A0612345678", "0612345678", "nl").valid);
+}
+
+TEST_CASE("phone reads the trunk 0 after a country code and the 00 prefix", "[phone]") {
+  CHECK(run("phone", "+31 (0)6 12345678").subtype == "NL");
+  CHECK(run("phone", "+31 06 12345678").subtype == "NL");
+  CHECK(run("phone", "0049 30 12345678").subtype == "DE");
+  CHECK(run("phone", "+39 02 7200 1234").subtype == "IT");  // Italian numbers keep their 0
+  CHECK_FALSE(valid("phone", "+999 123 456 789"));           // no such country code
+  CHECK(run("phone", "1 650 253 0000", "en").subtype == "US");
 }
