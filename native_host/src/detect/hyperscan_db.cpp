@@ -1,18 +1,19 @@
 // Hyperscan compilation, database cache and scratch pool (see hyperscan_db.h).
 #include "detect/hyperscan_db.h"
 
-#include <sodium.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 namespace veil::detect {
 namespace {
 
-constexpr char kCacheMagic[8] = {'V', 'E', 'I', 'L', 'H', 'S', '1', '\0'};
-constexpr std::size_t kChecksumBytes = crypto_generichash_BYTES;
+// Version 2: the BLAKE2b checksum of version 1 is gone (Hyperscan's own CRC covers it).
+constexpr char kCacheMagic[8] = {'V', 'E', 'I', 'L', 'H', 'S', '2', '\0'};
 
 Result<HsDatabase> finish_compile(hs_error_t rc, hs_database_t* db, hs_compile_error_t* raw_error) {
   HsCompileError error(raw_error);
@@ -63,23 +64,49 @@ Result<HsDatabase> compile_literal_database(const std::vector<HsPattern>& litera
 
 namespace {
 
+// A read-only mapping of a whole file; unmapped when it goes out of scope.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::filesystem::path& file) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+      void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p != MAP_FAILED) {
+        data_ = static_cast<const char*>(p);
+        size_ = static_cast<std::size_t>(st.st_size);
+      }
+    }
+    ::close(fd);
+  }
+  ~MappedFile() {
+    if (data_) ::munmap(const_cast<char*>(data_), size_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  const char* data() const { return data_; }
+  std::size_t size() const { return size_; }
+
+ private:
+  const char* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+// The file is mapped, not streamed into a string: start-up time is a product feature (the
+// host starts on the first paste), and copying 9 MB twice was a third of it. No checksum of
+// our own: hs_deserialize_database verifies the header, the platform and a CRC32C of the
+// bytecode, and rejects a truncated or altered file with HS_INVALID.
 bool read_cached(const std::filesystem::path& file, HsDatabase& out) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  const std::string data = ss.str();
-  if (data.size() < sizeof kCacheMagic + kChecksumBytes || std::memcmp(data.data(), kCacheMagic, sizeof kCacheMagic) != 0) {
+  const MappedFile mapped(file);
+  if (mapped.size() < sizeof kCacheMagic || std::memcmp(mapped.data(), kCacheMagic, sizeof kCacheMagic) != 0) {
     return false;
   }
-  const auto* checksum = reinterpret_cast<const unsigned char*>(data.data() + sizeof kCacheMagic);
-  const char* payload = data.data() + sizeof kCacheMagic + kChecksumBytes;
-  const std::size_t payload_size = data.size() - sizeof kCacheMagic - kChecksumBytes;
-  unsigned char actual[kChecksumBytes];
-  crypto_generichash(actual, sizeof actual, reinterpret_cast<const unsigned char*>(payload), payload_size, nullptr, 0);
-  if (sodium_memcmp(actual, checksum, kChecksumBytes) != 0) return false;
   hs_database_t* db = nullptr;
-  if (hs_deserialize_database(payload, payload_size, &db) != HS_SUCCESS) return false;
+  if (hs_deserialize_database(mapped.data() + sizeof kCacheMagic, mapped.size() - sizeof kCacheMagic, &db) !=
+      HS_SUCCESS) {
+    return false;
+  }
   out.reset(db);
   return true;
 }
@@ -91,15 +118,12 @@ void write_cached(const std::filesystem::path& dir, const std::filesystem::path&
   std::unique_ptr<char, decltype(&std::free)> owned(bytes, &std::free);
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  unsigned char checksum[kChecksumBytes];
-  crypto_generichash(checksum, sizeof checksum, reinterpret_cast<const unsigned char*>(bytes), length, nullptr, 0);
   // Unique temp name per process, then rename: concurrent hosts never see a half file.
   const auto tmp = file.string() + ".tmp." + std::to_string(::getpid());
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return;
     out.write(kCacheMagic, sizeof kCacheMagic);
-    out.write(reinterpret_cast<const char*>(checksum), sizeof checksum);
     out.write(bytes, static_cast<std::streamsize>(length));
     if (!out) {
       std::filesystem::remove(tmp, ec);

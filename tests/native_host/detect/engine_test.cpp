@@ -165,7 +165,7 @@ TEST_CASE("compiled databases are cached, and a corrupt cache is recompiled", "[
     CHECK(second->stats().loaded_from_cache);
     CHECK(found(*second, "ref AB123456 ok") == std::vector<std::string>{"ORDER_ID:AB123456"});
   }
-  // Flip one byte in the payload: the checksum must reject it and the engine must recompile.
+  // Flip one byte in the payload: Hyperscan's CRC32C must reject it and the engine must recompile.
   {
     std::fstream f(files[0], std::ios::in | std::ios::out | std::ios::binary);
     f.seekp(static_cast<std::streamoff>(fs::file_size(files[0]) / 2));
