@@ -17,6 +17,10 @@ Validation fr_nir(const ValidatorInput& in);
 Validation de_steuer_id(const ValidatorInput& in);
 Validation uk_nino(const ValidatorInput& in);
 Validation us_ssn(const ValidatorInput& in);
+Validation at_svnr(const ValidatorInput& in);
+Validation ch_ahv(const ValidatorInput& in);
+Validation ie_ppsn(const ValidatorInput& in);
+Validation de_rvnr(const ValidatorInput& in);
 
 // network.cpp: addresses on the wire.
 Validation email(const ValidatorInput& in);
@@ -35,6 +39,7 @@ Validation date_of_birth(const ValidatorInput& in);
 Validation postal_nl(const ValidatorInput& in);
 Validation postal_uk(const ValidatorInput& in);
 Validation postal_us(const ValidatorInput& in);
+Validation postal_ie(const ValidatorInput& in);
 Validation postal_city(const ValidatorInput& in);
 Validation plate_nl(const ValidatorInput& in);
 Validation plate(const ValidatorInput& in);

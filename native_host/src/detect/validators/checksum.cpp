@@ -1,6 +1,8 @@
 // Validators built on public check-digit algorithms: Luhn (payment cards, SIREN/SIRET),
 // IBAN mod-97 with per-country lengths, Dutch BSN 11-check, Belgian national number,
-// French NIR key, German Steuer-ID (ISO 7064 MOD 11,10), UK NINO prefixes, US SSN ranges.
+// French NIR key, German Steuer-ID (ISO 7064 MOD 11,10), UK NINO prefixes, US SSN ranges,
+// Austrian SVNR (weighted mod 11 + birth date), Swiss AHV (EAN-13), Irish PPSN (mod 23),
+// German pension insurance number (weights 2,1,2,5,7,1,2,1,2,1,2,1, digit sums, mod 10).
 #include <array>
 #include <cstring>
 #include <string>
@@ -269,6 +271,86 @@ Validation us_ssn(const ValidatorInput& in) {
   // Numbers published in advertising and documentation, never issued to a person.
   if (d == "078051120" || d == "219099999" || d == "123456789") return reject();
   return accept(0.0, "US_SSN");
+}
+
+Validation at_svnr(const ValidatorInput& in) {
+  // NNNC DDMMYY: serial (first digit not 0), check digit, birth date.
+  const std::string d = digits_of(in.match);
+  if (d.size() != 10 || d[0] == '0' || all_same(d)) return reject();
+  static constexpr int kWeights[] = {3, 7, 9, 0, 5, 8, 4, 2, 1, 6};
+  int sum = 0;
+  for (int i = 0; i < 10; ++i) sum += (d[i] - '0') * kWeights[i];
+  const int check = sum % 11;
+  if (check == 10 || check != d[3] - '0') return reject();
+  const int day = to_int(d.substr(4, 2));
+  const int month = to_int(d.substr(6, 2));
+  // Unknown birth days/months are recorded as 00 or months 13-15 by the insurers.
+  if (day > 31 || month > 15) return reject();
+  return accept(0.15, "AT_SVNR");
+}
+
+Validation ch_ahv(const ValidatorInput& in) {
+  // 756.NNNN.NNNN.NC: ISO country code 756 and an EAN-13 check digit.
+  const std::string d = digits_of(in.match);
+  if (d.size() != 13 || d.compare(0, 3, "756") != 0) return reject();
+  int total = 0;
+  for (int i = 0; i < 12; ++i) total += (d[i] - '0') * (i % 2 ? 3 : 1);
+  if ((10 - total % 10) % 10 != d[12] - '0') return reject();
+  if (all_same(d.substr(3, 9))) return reject();
+  return accept(0.2, "CH_AHV");
+}
+
+Validation ie_ppsn(const ValidatorInput& in) {
+  // Seven digits, a check letter (mod 23 over weights 8..2) and, since 2013, a second letter
+  // (A, B, H, W or similar) that enters the sum with weight 9.
+  const std::string s = alnum_upper(in.match);
+  if (s.size() != 8 && s.size() != 9) return reject();
+  for (int i = 0; i < 7; ++i)
+    if (!is_digit(s[i])) return reject();
+  if (!is_upper(s[7])) return reject();
+  if (all_same(s.substr(0, 7))) return reject();
+  int total = 0;
+  for (int i = 0; i < 7; ++i) total += (s[i] - '0') * (8 - i);
+  static constexpr std::string_view kLetters = "WABCDEFGHIJKLMNOPQRSTUV";
+  bool ok = kLetters[total % 23] == s[7];
+  if (s.size() == 9) {
+    if (!is_upper(s[8])) return reject();
+    // The second letter counts with weight 9 (A = 1 ... W = 0); older numbers carried a
+    // marker letter (W, T, X) outside the check, so either reading may hold.
+    const int v = s[8] == 'W' ? 0 : s[8] - 'A' + 1;
+    ok = (v <= 23 && kLetters[(total + v * 9) % 23] == s[7]) ||
+         (std::strchr("WTX", s[8]) != nullptr && ok);
+  }
+  if (!ok) return reject();
+  return accept(0.15, "IE_PPSN");
+}
+
+Validation de_rvnr(const ValidatorInput& in) {
+  // Rentenversicherungsnummer (German social insurance number): area (2 digits), birth date
+  // DDMMYY, initial of the birth name, serial (2 digits), check digit.
+  const std::string s = alnum_upper(in.match);
+  if (s.size() != 12) return reject();
+  for (int i = 0; i < 8; ++i)
+    if (!is_digit(s[i])) return reject();
+  if (!is_upper(s[8]) || !is_digit(s[9]) || !is_digit(s[10]) || !is_digit(s[11])) return reject();
+  const int area = to_int(s.substr(0, 2));
+  const int day = to_int(s.substr(2, 2));
+  const int month = to_int(s.substr(4, 2));
+  // Days above 31 mark a second number for the same birth date (+ 30 ... + 60 scheme).
+  if (area == 0 || month < 1 || month > 12 || day < 1 || day > 91) return reject();
+  std::string digits = s.substr(0, 8);
+  const int letter = s[8] - 'A' + 1;
+  digits.push_back(static_cast<char>('0' + letter / 10));
+  digits.push_back(static_cast<char>('0' + letter % 10));
+  digits.append(s.substr(9, 2));
+  static constexpr int kWeights[] = {2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1};
+  int total = 0;
+  for (int i = 0; i < 12; ++i) {
+    const int p = (digits[i] - '0') * kWeights[i];
+    total += p / 10 + p % 10;
+  }
+  if (total % 10 != s[11] - '0') return reject();
+  return accept(0.2, "DE_RVNR");
 }
 
 }  // namespace veil::detect::validators

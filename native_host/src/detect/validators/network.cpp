@@ -121,6 +121,56 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   return out;
 }
 
+// A personal site: the domain's own label spells a name that the message writes as two
+// capitalised words ("Emma Kok" ... https://www.emmakokfotografie.nl), with particles allowed
+// in between ("Jan de Vries" -> jandevries.nl). Looks 400 bytes back and 200 ahead.
+bool host_spells_nearby_name(const ValidatorInput& in, std::string_view host) {
+  const std::size_t dot = host.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  std::string_view label = host.substr(0, dot);
+  if (const std::size_t inner = label.rfind('.'); inner != std::string_view::npos)
+    label = label.substr(inner + 1);
+  if (label.size() < 5) return false;
+  std::string compact;
+  for (char c : label)
+    if (is_alpha(c)) compact.push_back(c);
+  const std::size_t from = in.start > 400 ? in.start - 400 : 0;
+  const std::size_t to = std::min(in.text.size(), in.end + 200);
+  struct Word {
+    std::string low;
+    bool capital;
+  };
+  std::vector<Word> words;
+  for (std::size_t i = from; i < to;) {
+    if (!is_alpha(in.text[i])) {
+      // A line break or punctuation ends a run of name words.
+      if (in.text[i] != ' ' && !words.empty() && !words.back().low.empty()) words.push_back({"", false});
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < to && is_alpha(in.text[j])) ++j;
+    const bool ascii_word = j >= to || static_cast<unsigned char>(in.text[j]) < 0x80;
+    if (ascii_word) words.push_back({lower(in.text.substr(i, j - i)), is_upper(in.text[i])});
+    i = j;
+    while (i < to && static_cast<unsigned char>(in.text[i]) >= 0x80) ++i;
+  }
+  for (std::size_t a = 0; a < words.size(); ++a) {
+    if (!words[a].capital || words[a].low.size() < 3) continue;
+    const std::size_t p1 = compact.find(words[a].low);
+    if (p1 == std::string::npos) continue;
+    for (std::size_t b = a + 1; b < words.size() && b <= a + 3; ++b) {
+      if (words[b].low.empty()) break;
+      if (!words[b].capital) continue;
+      if (words[b].low.size() >= 2 && compact.find(words[b].low, p1 + words[a].low.size()) !=
+                                          std::string::npos)
+        return true;
+      break;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Validation email(const ValidatorInput& in) {
@@ -312,6 +362,8 @@ Validation url_personal(const ValidatorInput& in) {
       if (!generic) personal = true;
     }
   }
+  if (!personal && host_spells_nearby_name(in, host))
+    personal = true;
   if (!personal) return reject();
   Validation v = accept();
   return end != in.match.size() ? trimmed(v, 0, end) : v;

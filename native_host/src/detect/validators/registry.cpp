@@ -16,15 +16,19 @@ struct Entry {
 
 namespace v = validators;
 
-constexpr std::array<Entry, 33> kValidators{{
+constexpr std::array<Entry, 38> kValidators{{
     {"api_key", v::api_key},
+    {"at_svnr", v::at_svnr},
     {"be_national_number", v::be_national_number},
+    {"ch_ahv", v::ch_ahv},
     {"date_of_birth", v::date_of_birth},
+    {"de_rvnr", v::de_rvnr},
     {"de_steuer_id", v::de_steuer_id},
     {"document_number", v::document_number},
     {"email", v::email},
     {"email_obfuscated", v::email_obfuscated},
     {"fr_nir", v::fr_nir},
+    {"ie_ppsn", v::ie_ppsn},
     {"iban", v::iban},
     {"ipv4", v::ipv4},
     {"ipv6", v::ipv6},
@@ -37,6 +41,7 @@ constexpr std::array<Entry, 33> kValidators{{
     {"plate", v::plate},
     {"plate_nl", v::plate_nl},
     {"postal_city", v::postal_city},
+    {"postal_ie", v::postal_ie},
     {"postal_nl", v::postal_nl},
     {"postal_uk", v::postal_uk},
     {"postal_us", v::postal_us},

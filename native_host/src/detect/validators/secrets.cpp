@@ -162,13 +162,16 @@ Validation password_value(const ValidatorInput& in) {
                       low_before.substr(low_before.size() - 4) == " ist" ||
                       low_before.find(" est ") != std::string::npos ||
                       low_before.find(" ist ") != std::string::npos ||
-                      low_before.find(" is ") != std::string::npos);
+                      low_before.find(" is ") != std::string::npos ||
+                      low_before.find(" was ") != std::string::npos ||
+                      low_before.find(" war ") != std::string::npos ||
+                      low_before.find(" était ") != std::string::npos);
   if (prose) {
     bool digit = false, upper = false, lowc = false, symbol = false;
     for (char c : value) {
       if (is_digit(c)) digit = true;
       else if (is_upper(c)) upper = true;
-      else if (is_lower(c)) lowc = true;
+      else if (is_lower(c) || static_cast<unsigned char>(c) >= 0x80) lowc = true;  // ö, é: letters
       else symbol = true;
     }
     if (!digit && !symbol && !(upper && lowc && !is_upper(value[0]))) return reject();

@@ -133,6 +133,28 @@ Validation postal_uk(const ValidatorInput& in) {
   return accept(0.0, "UK");
 }
 
+Validation postal_ie(const ValidatorInput& in) {
+  // Eircode: routing key (letter, two digits; D6W) and a unique identifier of four characters
+  // from a reduced alphabet.
+  static constexpr std::string_view kAlphabet = "0123456789ACDEFHKNPRTVWXY";
+  const std::string s = alnum_upper(in.match);
+  if (s.size() != 7) return reject();
+  if (std::strchr("ACDEFHKNPRTVWXY", s[0]) == nullptr || !is_digit(s[1])) return reject();
+  if (!(is_digit(s[2]) || (s[0] == 'D' && s[1] == '6' && s[2] == 'W'))) return reject();
+  std::size_t letters = 0;
+  for (std::size_t i = 3; i < 7; ++i) {
+    if (kAlphabet.find(s[i]) == std::string_view::npos) return reject();
+    if (is_upper(s[i])) ++letters;
+  }
+  // Routing areas are numbered from 01 (Dublin) and 10 upwards elsewhere.
+  const int area = is_digit(s[2]) ? to_int(s.substr(1, 2)) : 6;
+  if (area == 0 || (s[0] != 'D' && area < 10)) return reject();
+  // A compact all-digit identifier ("A65 1234" without the space) reads as a product code.
+  const bool spaced = in.match.find(' ') != std::string_view::npos;
+  if (letters == 0 && !spaced) return reject();
+  return accept(letters > 0 ? 0.1 : -0.1, "IE");
+}
+
 Validation postal_us(const ValidatorInput& in) {
   static constexpr std::string_view kStates[] = {
       "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL",
@@ -194,9 +216,20 @@ Validation plate_nl(const ValidatorInput& in) {
                                          "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D"};
   for (const char* n : kNew)
     if (shape == n) {
-      if (!letters_in(in.match, "BDFGHJKLMNPRSTVXZ")) return reject();
+      // Issued side codes use no vowels (and no C, Q, W, Y); customers and shop templates
+      // still write "12-ABC-3": keep such shapes, but only next to a context word.
+      if (!letters_in(in.match, "BDFGHJKLMNPRSTVXZ")) return accept(-0.1, "NL");
       return accept(0.15, "NL");
     }
+  // Written without dashes ("5XLP38"): the same side codes, only next to a context word.
+  for (const char* n : kNew) {
+    std::string compact(n);
+    std::erase(compact, '-');
+    if (shape == compact) {
+      if (!letters_in(in.match, "BDFGHJKLMNPRSTVXZ")) return reject();
+      return accept(-0.1, "NL");
+    }
+  }
   for (const char* o : kOld)
     if (shape == o) {
       if (all_same(digits_of(in.match))) return reject();
@@ -208,22 +241,71 @@ Validation plate_nl(const ValidatorInput& in) {
 Validation plate(const ValidatorInput& in) {
   const std::string shape = letters_digits_shape(in.match);
   const std::string s = alnum_upper(in.match);
-  if (shape == "LL-DDD-LL") {  // French SIV
+  if (shape == "LL-DDD-LL" || shape == "LLDDDLL") {  // French SIV
     if (!letters_in(in.match, "ABCDEFGHJKLMNPQRSTVWXYZ")) return reject();
     if (s.substr(0, 2) == "SS" || s.substr(0, 2) == "WW" || s.substr(5, 2) == "SS")
       return reject();
     if (s.substr(2, 3) == "000") return reject();
-    return accept(0.15, "FR");
+    // Without separators the shape is also a product code: only with a context word.
+    return accept(shape == "LLDDDLL" ? -0.1 : 0.15, "FR");
   }
-  if (shape == "D-LLL-DDD") {  // Belgian, 2010 onwards
+  if (shape == "D-LLL-DDD" || shape == "DLLLDDD") {  // Belgian, 2010 onwards
     if (s[0] == '0') return reject();
-    return accept(0.15, "BE");
+    return accept(shape == "DLLLDDD" ? -0.1 : 0.15, "BE");
   }
-  if (shape == "LLDD-LLL") {  // UK, 2001 onwards
+  if (shape == "LLL-DDD" || shape == "DDD-LLL") {  // Belgian before 2010, US states
+    if (all_same(digits_of(s))) return reject();
+    return accept(-0.1, "PLATE");
+  }
+  if (shape == "LLDD-LLL" || shape == "LLDDLLL") {  // UK, 2001 onwards
     if (!letters_in(s.substr(4), "ABCDEFGHJKLMNOPRSTUVWXYZ")) return reject();
-    return accept(0.15, "UK");
+    return accept(shape == "LLDDLLL" ? -0.05 : 0.15, "UK");
+  }
+  if (shape == "LD-LLL" || shape == "LDD-LLL" || shape == "LDDD-LLL") {  // UK prefix, 1983-2001
+    if (std::strchr("IQUZ", s[0]) != nullptr) return reject();
+    return accept(-0.1, "UK");
+  }
+  if (shape == "LLL-DDDD" || shape == "LLLDDDD") {    // New York and most US states
+    if (all_same(digits_of(s))) return reject();
+    return accept(-0.1, "US");
+  }
+  // Irish: year (2 digits, or 3 since 2013 with a half-year digit 1/2), county, serial.
+  if (shape.size() >= 6 && is_digit(s[0]) && is_digit(s[1])) {
+    std::size_t i = 0;
+    while (i < s.size() && is_digit(s[i])) ++i;
+    const std::size_t year_len = i;
+    std::size_t j = i;
+    while (j < s.size() && is_upper(s[j])) ++j;
+    const std::string county = s.substr(i, j - i);
+    const std::size_t serial_len = s.size() - j;
+    bool serial_digits = serial_len >= 1 && serial_len <= 6;
+    for (std::size_t k = j; k < s.size(); ++k)
+      if (!is_digit(s[k])) serial_digits = false;
+    static constexpr std::string_view kCounties[] = {
+        "C", "CE", "CN", "CW", "D", "DL", "G", "KE", "KK", "KY", "L", "LD", "LH", "LK", "LM",
+        "LS", "MH", "MN", "MO", "OY", "RN", "SO", "T", "TN", "TS", "W", "WD", "WH", "WW", "WX"};
+    bool known = false;
+    for (auto c : kCounties)
+      if (county == c) known = true;
+    const bool year_ok = year_len == 2 || (year_len == 3 && (s[2] == '1' || s[2] == '2'));
+    if (known && year_ok && serial_digits && shape.find('-') != std::string::npos)
+      return accept(0.1, "IE");
+    return reject();
+  }
+  // Swiss: canton and up to six digits ("ZH 123456").
+  if (shape.size() >= 3 && is_upper(s[0]) && is_upper(s[1]) && count_digits(s) + 2 == s.size() &&
+      s.size() <= 8) {
+    static constexpr std::string_view kCantons[] = {
+        "AG", "AI", "AR", "BE", "BL", "BS", "FR", "GE", "GL", "GR", "JU", "LU", "NE",
+        "NW", "OW", "SG", "SH", "SO", "SZ", "TG", "TI", "UR", "VD", "VS", "ZG", "ZH"};
+    bool known = false;
+    for (auto c : kCantons)
+      if (s.substr(0, 2) == c) known = true;
+    if (!known || s[2] == '0') return reject();
+    return accept(-0.1, "CH");
   }
   // German: district (1-3 letters), letters (1-2), number (1-4), optional E/H suffix.
+  // Austrian: district (1-2 letters), number (1-5 digits), letters (1-3) ("W-12345A", "G-473 KL").
   std::size_t i = 0;
   const std::string_view m = in.match;
   auto count_while = [&](auto pred) {
@@ -234,8 +316,24 @@ Validation plate(const ValidatorInput& in) {
     }
     return n;
   };
-  const std::size_t district = count_while([](char c) { return is_upper(c); });
+  // District codes may carry umlauts (LÖ, MÜ): count a UTF-8 capital as one letter.
+  auto count_capitals = [&]() {
+    std::size_t n = 0;
+    while (i < m.size()) {
+      if (is_upper(m[i])) {
+        ++i;
+      } else if (is_upper_utf8_at(m, i) && static_cast<unsigned char>(m[i]) == 0xC3) {
+        i += 2;
+      } else {
+        break;
+      }
+      ++n;
+    }
+    return n;
+  };
+  const std::size_t district = count_capitals();
   const std::size_t sep1 = count_while([](char c) { return c == '-' || c == ' '; });
+  const std::size_t after_sep = i;
   const std::size_t letters = count_while([](char c) { return is_upper(c); });
   count_while([](char c) { return c == ' ' || c == '-'; });
   const std::size_t digits = count_while([](char c) { return is_digit(c); });
@@ -244,6 +342,16 @@ Validation plate(const ValidatorInput& in) {
       letters <= 2 && digits >= 1 && digits <= 4) {
     if (digits_of(m).front() == '0') return reject();
     return accept(0.0, "DE");
+  }
+  i = after_sep;
+  const std::size_t at_digits = count_while([](char c) { return is_digit(c); });
+  count_while([](char c) { return c == ' '; });
+  const std::size_t at_letters = count_while([](char c) { return is_upper(c); });
+  if (i == m.size() && district >= 1 && district <= 2 && sep1 >= 1 && at_digits >= 1 &&
+      at_digits <= 5 && at_letters >= 1 && at_letters <= 3 && at_digits + at_letters >= 3 &&
+      at_digits + at_letters <= 6) {
+    if (digits_of(m).front() == '0') return reject();
+    return accept(-0.1, "AT");
   }
   return reject();
 }
@@ -309,6 +417,17 @@ Validation tracking(const ValidatorInput& in) {
 
 Validation order_id(const ValidatorInput& in) {
   const std::string_view s = in.match;
+  // The cue must be a word of its own: "Sozialversicherungsnummer" is no "versicherungsnummer".
+  // (The engine checks boundaries on the narrowed span, i.e. around the id only.)
+  if (in.start > 0 && in.start <= in.text.size()) {
+    const unsigned char before = static_cast<unsigned char>(in.text[in.start - 1]);
+    if (is_alnum(static_cast<char>(before))) return reject();
+    // Latin letters with diacritics: two-byte sequences led by 0xC3..0xC5 ("ü", "é", "ł").
+    if (before >= 0x80 && before <= 0xBF && in.start >= 2) {
+      const unsigned char lead = static_cast<unsigned char>(in.text[in.start - 2]);
+      if (lead >= 0xC3 && lead <= 0xC5) return reject();
+    }
+  }
   std::size_t end = s.size();
   while (end > 0 && (is_trailing_punct(s[end - 1]) || s[end - 1] == '-' || s[end - 1] == '/'))
     --end;
@@ -333,6 +452,8 @@ Validation order_id(const ValidatorInput& in) {
       if (!is_digit(c) && c != '.') only_digits_dots = false;
     if (only_digits_dots) return reject();
   }
+  // "#100482771": the hash written against the number is part of how the id is written.
+  if (start > 0 && s[start - 1] == '#') --start;
   return trimmed(accept(), start, end);
 }
 

@@ -128,3 +128,45 @@ TEST_CASE("us_ssn: area, group and serial ranges", "[us_ssn]") {
   CHECK_FALSE(valid("us_ssn", "536-22-0000"));
   CHECK_FALSE(valid("us_ssn", "078-05-1120"));  // the Woolworth wallet number
 }
+
+TEST_CASE("at_svnr: weighted mod-11 check digit and birth date", "[at_svnr]") {
+  CHECK(run("at_svnr", "1237 010180").subtype == "AT_SVNR");
+  CHECK(valid("at_svnr", "1237010180"));
+  CHECK(valid("at_svnr", "1237 01 01 80"));
+  CHECK(valid("at_svnr", "2682 030491"));
+  CHECK_FALSE(valid("at_svnr", "1238 010180"));   // wrong check digit
+  CHECK_FALSE(valid("at_svnr", "0237 010180"));   // serial cannot start with 0
+  CHECK_FALSE(valid("at_svnr", "1235 320180"));   // day 32 (check digit would be 5)
+  CHECK_FALSE(valid("at_svnr", "123701018"));     // nine digits
+}
+
+TEST_CASE("ch_ahv: 756 prefix and EAN-13 check digit", "[ch_ahv]") {
+  CHECK(run("ch_ahv", "756.1374.9997.18").subtype == "CH_AHV");
+  CHECK(valid("ch_ahv", "7561374999718"));
+  CHECK(valid("ch_ahv", "756 1374 9997 18"));
+  CHECK(valid("ch_ahv", "756.4299.2028.40"));
+  CHECK_FALSE(valid("ch_ahv", "756.1374.9997.19"));
+  CHECK_FALSE(valid("ch_ahv", "757.1374.9997.18"));  // not Switzerland
+  CHECK_FALSE(valid("ch_ahv", "756.1374.9997.1"));
+}
+
+TEST_CASE("ie_ppsn: mod-23 check letter, optional second letter", "[ie_ppsn]") {
+  CHECK(run("ie_ppsn", "8495810V").subtype == "IE_PPSN");
+  CHECK(valid("ie_ppsn", "8495810 V"));
+  CHECK(valid("ie_ppsn", "1234567T"));
+  CHECK(valid("ie_ppsn", "1234567TW"));   // W counts as 0
+  CHECK(valid("ie_ppsn", "1234567FA"));   // 2013 format: A counts 1 x 9
+  CHECK(valid("ie_ppsn", "1234567tw"));   // written in lower case
+  CHECK_FALSE(valid("ie_ppsn", "1234567FB"));
+  CHECK_FALSE(valid("ie_ppsn", "8495810W"));
+  CHECK_FALSE(valid("ie_ppsn", "0000000W"));
+  CHECK_FALSE(valid("ie_ppsn", "123456T"));
+}
+
+TEST_CASE("de_rvnr: Rentenversicherungsnummer check digit", "[de_rvnr]") {
+  CHECK(run("de_rvnr", "65 170839 J 003").subtype == "DE_RVNR");
+  CHECK(valid("de_rvnr", "65170839J003"));
+  CHECK_FALSE(valid("de_rvnr", "65 170839 J 004"));
+  CHECK_FALSE(valid("de_rvnr", "65 171339 J 003"));  // month 13
+  CHECK_FALSE(valid("de_rvnr", "65 170839 3 003"));  // no initial letter
+}

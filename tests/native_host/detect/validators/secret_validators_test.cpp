@@ -60,3 +60,18 @@ TEST_CASE("password_value keeps the value only", "[password_value]") {
   CHECK_FALSE(valid("password_value", "the password is incorrect"));
   CHECK_FALSE(valid("password_value", "my password is wrong"));
 }
+
+TEST_CASE("password_value after a past tense or a relative clause", "[password_value]") {
+  const std::string a = "mein Passwort war Sommer2023!";
+  auto v = run("password_value", a);
+  REQUIRE(v.valid);
+  CHECK(kept(v, a) == "Sommer2023!");
+  const std::string b = "het tijdelijke wachtwoord dat ik kreeg was Tx9#mP2!qL";
+  v = run("password_value", b);
+  REQUIRE(v.valid);
+  CHECK(kept(v, b) == "Tx9#mP2!qL");
+  // Words, also with accents, after a verb are prose, not a password.
+  CHECK_FALSE(valid("password_value", "mein Passwort war plötzlich"));
+  CHECK_FALSE(valid("password_value", "le mot de passe était périmé"));
+  CHECK_FALSE(valid("password_value", "the password you sent me was wrong"));
+}

@@ -54,7 +54,10 @@ TEST_CASE("plate_nl: Dutch side codes", "[plate]") {
   CHECK(valid("plate_nl", "G-123-BB"));
   CHECK(valid("plate_nl", "AB-12-34"));
   CHECK(run("plate_nl", "1-KBB-23").subtype == "NL");
-  CHECK_FALSE(valid("plate_nl", "12-ABC-3"));  // vowels are not used in new side codes
+  // Vowels are not issued in new side codes: kept only next to a context word.
+  CHECK(run("plate_nl", "12-ABC-3").score_delta < 0);
+  CHECK(run("plate_nl", "5XLP38").score_delta < 0);  // compact: context word needed
+  CHECK_FALSE(valid("plate_nl", "5AEI38"));
   CHECK_FALSE(valid("plate_nl", "12-34-56"));
   CHECK_FALSE(valid("plate_nl", "ABC-DEF-1"));
 }
@@ -69,6 +72,38 @@ TEST_CASE("plate: French, Belgian, German and UK shapes", "[plate]") {
   CHECK_FALSE(valid("plate", "AB-000-CD"));
   CHECK_FALSE(valid("plate", "0-ABC-123"));
   CHECK_FALSE(valid("plate", "hello world"));
+}
+
+TEST_CASE("plate: Austrian, Swiss, Irish, US and older shapes", "[plate]") {
+  CHECK(run("plate", "W-12345A").subtype == "AT");
+  CHECK(run("plate", "G-473 KL").subtype == "AT");
+  CHECK(run("plate", "ZH 123456").subtype == "CH");
+  CHECK(run("plate", "191-D-12345").subtype == "IE");
+  CHECK(run("plate", "07-C-4412").subtype == "IE");
+  CHECK(run("plate", "KJH 4421").subtype == "US");
+  CHECK(run("plate", "7ABC123").valid);
+  CHECK(run("plate", "LÖ-AB 123").subtype == "DE");
+  CHECK(run("plate", "AB123CD").subtype == "FR");
+  // Shapes that also read as product codes need a context word (negative delta).
+  CHECK(run("plate", "AB123CD").score_delta < 0);
+  CHECK(run("plate", "ZH 123456").score_delta < 0);
+  CHECK(run("plate", "KJH 4421").score_delta < 0);
+  CHECK(run("plate", "191-D-12345").score_delta > 0);
+  CHECK_FALSE(valid("plate", "191-X-12345"));   // no such county
+  CHECK_FALSE(valid("plate", "193-D-12345"));   // half-year digit is 1 or 2
+  CHECK_FALSE(valid("plate", "XY 123456"));     // no such canton
+  CHECK_FALSE(valid("plate", "W-1234567A"));
+}
+
+TEST_CASE("postal_ie: Eircode routing key and identifier", "[postal]") {
+  CHECK(run("postal_ie", "V93 X2C4").subtype == "IE");
+  CHECK(valid("postal_ie", "D02 X285"));
+  CHECK(valid("postal_ie", "D6W FR44"));
+  CHECK(valid("postal_ie", "H91E2K3"));
+  CHECK_FALSE(valid("postal_ie", "B12 X2C4"));   // B is no routing letter
+  CHECK_FALSE(valid("postal_ie", "V93 XBC4"));   // B is not in the identifier alphabet
+  CHECK_FALSE(valid("postal_ie", "A651234"));    // compact and all digits
+  CHECK_FALSE(valid("postal_ie", "V03 X2C4"));   // outside Dublin areas start at 10
 }
 
 TEST_CASE("tracking codes with check digits", "[tracking]") {
@@ -101,6 +136,14 @@ TEST_CASE("order_id keeps the id after the keyword", "[order_id]") {
   REQUIRE(v.valid);
   CHECK(kept(v, b) == "A77812");
   CHECK(valid("order_id", "Rechnungsnummer RE/2024/0117"));
+  const std::string c = "Mijn bestelling was #100482771.";
+  v = run("order_id", c);
+  REQUIRE(v.valid);
+  CHECK(kept(v, c) == "#100482771");
+  // The cue inside a longer word is not a cue.
+  CHECK_FALSE(run_in("order_id", "Sozialversicherungsnummer: 2682 030491",
+                     "versicherungsnummer: 2682").valid);
+  CHECK_FALSE(run_in("order_id", "Geschäftsbestellung 12345", "bestellung 12345").valid);
   CHECK_FALSE(valid("order_id", "order number is pending"));
   CHECK_FALSE(valid("order_id", "factuur 12.03.2024"));
   CHECK_FALSE(valid("order_id", "commande 123"));
