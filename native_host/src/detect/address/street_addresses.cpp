@@ -3,7 +3,9 @@
 #include "detect/address/street_addresses.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "detect/names/lexicon.h"
@@ -35,10 +37,20 @@ class StreetAddresses final : public Recognizer {
     unit_words_ = names::phrase_set(r, "unit");
     number_additions_ = names::phrase_set(r, "number_addition");
     po_boxes_ = names::phrase_set(r, "po_box");
+    for (const auto& suffix : suffixes_) suffix_lengths_.push_back(suffix.size());
+    std::sort(suffix_lengths_.begin(), suffix_lengths_.end());
+    suffix_lengths_.erase(std::unique(suffix_lengths_.begin(), suffix_lengths_.end()), suffix_lengths_.end());
     connectors_ = names::phrase_set(r, "connector");
     city_before_ = names::phrase_set(r, "city_cue");
     stop_ = names::phrase_set(r, "stop");
     max_po_ = names::max_length(po_boxes_);
+    const std::pair<const WordSet*, Flag> lists[] = {
+        {&prefixes_, kPrefix},       {&number_first_types_, kNumberFirstType}, {&en_types_, kEnType},
+        {&directions_, kDirection},  {&unit_words_, kUnit},                    {&number_additions_, kNumberAddition},
+        {&connectors_, kConnector},  {&city_before_, kCityCue},                {&stop_, kStop}};
+    for (const auto& [list, flag] : lists)
+      for (const auto& w : *list) word_flags_[w] |= flag;
+    for (const auto& phrase : po_boxes_) word_flags_[phrase.substr(0, phrase.find_first_of(" ."))] |= kPoBoxStart;
     const auto lx = names::Lexicon::from_rules(rules);
     cities_ = lx.cities;
     city_phrases_ = lx.city_phrases;
@@ -53,11 +65,30 @@ class StreetAddresses final : public Recognizer {
   void recognize(const RecognizerInput& in, std::vector<Candidate>& out) const override;
 
  private:
+  // Which word lists a word is on, as bits: each token's key is looked up once, and the
+  // street grammar below then tests bits instead of hashing the same key again per rule.
+  enum Flag : std::uint16_t {
+    kStreetSuffix = 1 << 0,  // a street word, or ends in a street suffix ("Kerkstraat")
+    kPrefix = 1 << 1,
+    kNumberFirstType = 1 << 2,
+    kEnType = 1 << 3,
+    kDirection = 1 << 4,
+    kUnit = 1 << 5,
+    kNumberAddition = 1 << 6,
+    kConnector = 1 << 7,
+    kCityCue = 1 << 8,
+    kStop = 1 << 9,
+    kPoBoxStart = 1 << 10,  // first word of a post-office-box phrase
+    kKnown = 1 << 15,       // flags computed
+  };
+
   struct Ctx {
     std::string_view text;
     const std::vector<Token>& t;
+    const StreetAddresses& self;
     std::vector<std::string> keys;
     std::vector<char> have;
+    std::vector<std::uint16_t> flags;
     const std::string& key(std::size_t i) {
       if (!have[i]) {
         keys[i] = names::fold(names::token_text(text, t[i]));
@@ -65,7 +96,19 @@ class StreetAddresses final : public Recognizer {
       }
       return keys[i];
     }
+    bool is(std::size_t i, Flag f) {
+      if (i >= t.size() || t[i].kind != TokenKind::kWord) return false;
+      if (!(flags[i] & kKnown)) flags[i] = self.flags_of(key(i));
+      return (flags[i] & f) != 0;
+    }
   };
+
+  std::uint16_t flags_of(const std::string& k) const {
+    std::uint16_t f = kKnown;
+    if (auto it = word_flags_.find(k); it != word_flags_.end()) f |= it->second;
+    if (has_suffix(k)) f |= kStreetSuffix;
+    return f;
+  }
 
   bool punct_is(const Ctx& c, std::size_t i, char ch) const {
     return i < c.t.size() && c.t[i].kind == TokenKind::kPunct && c.t[i].end - c.t[i].start == 1 &&
@@ -76,10 +119,15 @@ class StreetAddresses final : public Recognizer {
   bool is_number(const Ctx& c, std::size_t i, std::size_t max_digits = 5) const {
     return i < c.t.size() && c.t[i].kind == TokenKind::kNumber && c.t[i].end - c.t[i].start <= max_digits;
   }
+  // A street word, or a word ending in a street suffix after at least three letters
+  // ("Kerkstraat", "Hauptstraße"). One lookup per suffix length, not one compare per suffix:
+  // this runs on every capitalised word of the text.
   bool has_suffix(const std::string& k) const {
     if (street_words_.count(k)) return true;
-    for (const auto& s : suffixes_)
-      if (k.size() > s.size() + 2 && k.compare(k.size() - s.size(), s.size(), s) == 0) return true;
+    for (std::size_t len : suffix_lengths_) {
+      if (k.size() <= len + 2) break;
+      if (suffixes_.count(k.substr(k.size() - len))) return true;
+    }
     return false;
   }
   // House number with additions after a street name: "12", "12a", "1001-B", "88/2/14",
@@ -99,7 +147,7 @@ class StreetAddresses final : public Recognizer {
       }
       break;
     }
-    if (is_word(c, j) && same_line(c, j) && number_additions_.count(c.key(j))) {
+    if (is_word(c, j) && same_line(c, j) && c.is(j, kNumberAddition)) {
       const std::string& k = c.key(j);
       ++j;
       if ((k == "bus" || k == "bte" || k == "boîte" || k == "box") && is_number(c, j) && same_line(c, j)) ++j;
@@ -125,6 +173,8 @@ class StreetAddresses final : public Recognizer {
   WordSet suffixes_, street_words_, prefixes_, number_first_types_, en_types_, directions_, unit_words_,
       number_additions_, po_boxes_, connectors_, city_before_, stop_;
   WordSet cities_, city_phrases_;
+  std::vector<std::size_t> suffix_lengths_;  // distinct lengths of suffixes_, ascending
+  std::unordered_map<std::string, std::uint16_t> word_flags_;  // single-word list entries -> Flag bits
   std::size_t max_po_ = 0;
   int city_rule_ = -1;
   int postal_rule_ = -1;
@@ -136,7 +186,7 @@ class StreetAddresses final : public Recognizer {
 std::size_t StreetAddresses::city_words_end(Ctx& c, std::size_t i, bool need_dictionary) const {
   if (!is_word(c, i) || !same_line(c, i)) return i;
   if (!c.t[i].upper_initial && !need_dictionary) return i;
-  if (stop_.count(c.key(i))) return i;
+  if (c.is(i, kStop)) return i;
   std::size_t j = i + 1;
   std::size_t best = i + 1;
   std::string phrase = c.key(i);
@@ -145,10 +195,10 @@ std::size_t StreetAddresses::city_words_end(Ctx& c, std::size_t i, bool need_dic
   for (int guard = 0; guard < 4 && j < c.t.size() && same_line(c, j); ++guard) {
     if (is_word(c, j) && c.t[j].space_before) {
       const std::string& k = c.key(j);
-      if (connectors_.count(k) || c.t[j].upper_initial) {
+      if (c.is(j, kConnector) || c.t[j].upper_initial) {
         phrase += " " + k;
         ++j;
-        if (c.t[j - 1].upper_initial && !connectors_.count(k)) best = j;
+        if (c.t[j - 1].upper_initial && !c.is(j - 1, kConnector)) best = j;
         if (city_phrases_.count(phrase) || cities_.count(phrase)) known_end = j, known = true;
         continue;
       }
@@ -165,7 +215,8 @@ std::size_t StreetAddresses::city_words_end(Ctx& c, std::size_t i, bool need_dic
 void StreetAddresses::recognize(const RecognizerInput& in, std::vector<Candidate>& out) const {
   const std::vector<Token> toks = names::tokenize(in.text);
   if (toks.empty()) return;
-  Ctx c{in.text, toks, std::vector<std::string>(toks.size()), std::vector<char>(toks.size(), 0)};
+  Ctx c{in.text, toks, *this, std::vector<std::string>(toks.size()), std::vector<char>(toks.size(), 0),
+        std::vector<std::uint16_t>(toks.size(), 0)};
   const std::size_t n = toks.size();
   struct Found {
     std::size_t a, b;  // token range [a, b)
@@ -176,7 +227,7 @@ void StreetAddresses::recognize(const RecognizerInput& in, std::vector<Candidate
   for (std::size_t i = 0; i < n; ++i) {
     if (used[i]) continue;
     // D. Post-office boxes.
-    if (is_word(c, i)) {
+    if (c.is(i, kPoBoxStart)) {
       std::size_t j = i;
       std::string phrase;
       for (int w = 0; w < 4 && j < n && (j == i || same_line(c, j)); ++w, ++j) {
@@ -195,24 +246,23 @@ void StreetAddresses::recognize(const RecognizerInput& in, std::vector<Candidate
       if (used[i]) continue;
     }
     // A/B. Street name (suffix word or prefix word) followed by a house number.
-    if (is_word(c, i) && (c.t[i].upper_initial || (c.t[i].all_lower && has_suffix(c.key(i)))) &&
-        c.t[i].letters >= 2 && !stop_.count(c.key(i))) {
-      const std::string& k = c.key(i);
-      const bool prefix = prefixes_.count(k) > 0 && c.t[i].upper_initial;
+    if (is_word(c, i) && (c.t[i].upper_initial || (c.t[i].all_lower && c.is(i, kStreetSuffix))) &&
+        c.t[i].letters >= 2 && !c.is(i, kStop)) {
+      const bool prefix = c.is(i, kPrefix) && c.t[i].upper_initial;
       // Scan forward over street-name words to a house number.
       std::size_t j = i;
       bool saw_suffix = false;
       for (int w = 0; w < 6 && j < n && (j == i || same_line(c, j)); ++w) {
         if (is_word(c, j)) {
-          const std::string& kj = c.key(j);
-          if (j > i && stop_.count(kj)) break;
-          if (j > i && !c.t[j].upper_initial && !(prefix && connectors_.count(kj)) &&
-              !(c.t[i].all_lower && has_suffix(kj)))
+          if (j > i && c.is(j, kStop)) break;
+          if (j > i && !c.t[j].upper_initial && !(prefix && c.is(j, kConnector)) &&
+              !(c.t[i].all_lower && c.is(j, kStreetSuffix)))
             break;
-          if (j > i && !prefix && connectors_.count(kj) && !c.t[j].upper_initial) break;
-          if (has_suffix(kj)) saw_suffix = true;
+          if (j > i && !prefix && c.is(j, kConnector) && !c.t[j].upper_initial) break;
+          const bool suffix_word = c.is(j, kStreetSuffix);
+          if (suffix_word) saw_suffix = true;
           ++j;
-          if (punct_is(c, j, '.') && !c.t[j].space_before && has_suffix(kj)) ++j;  // "Bahnhofstr."
+          if (punct_is(c, j, '.') && !c.t[j].space_before && suffix_word) ++j;  // "Bahnhofstr."
           continue;
         }
         break;
@@ -241,13 +291,13 @@ void StreetAddresses::recognize(const RecognizerInput& in, std::vector<Candidate
       std::size_t street_start = j;
       std::size_t e = j;
       bool ok = false;
-      if (is_word(c, j) && same_line(c, j) && number_first_types_.count(c.key(j))) {
+      if (is_word(c, j) && same_line(c, j) && c.is(j, kNumberFirstType)) {
         // FR: type word then name words until a comma, a line end or a number.
         e = j + 1;
         if (punct_is(c, e, '.') && !c.t[e].space_before) ++e;  // "av."
         int words = 0;
         while (e < n && same_line(c, e) && words < 7) {
-          if (is_word(c, e) && (c.t[e].upper_initial || connectors_.count(c.key(e)))) {
+          if (is_word(c, e) && (c.t[e].upper_initial || c.is(e, kConnector))) {
             ++e;
             ++words;
             continue;
@@ -258,27 +308,26 @@ void StreetAddresses::recognize(const RecognizerInput& in, std::vector<Candidate
           }
           break;
         }
-        while (e > j + 1 && (connectors_.count(c.key(e - 1)) || !is_word(c, e - 1))) --e;
+        while (e > j + 1 && (c.is(e - 1, kConnector) || !is_word(c, e - 1))) --e;
         ok = words > 0 && e > j + 1;
       } else {
         // EN: capitalised words then a street type ("Baker Street", "Pennsylvania Ave NW").
         int words = 0;
         while (e < n && same_line(c, e) && words < 5 && is_word(c, e) && c.t[e].upper_initial) {
-          const std::string& k = c.key(e);
           ++e;
           ++words;
-          if (en_types_.count(k) && words >= 2) {
+          if (c.is(e - 1, kEnType) && words >= 2) {
             ok = true;
             if (punct_is(c, e, '.') && !c.t[e].space_before) ++e;
-            if (is_word(c, e) && same_line(c, e) && directions_.count(c.key(e)) && c.t[e].all_upper) ++e;
+            if (is_word(c, e) && same_line(c, e) && c.is(e, kDirection) && c.t[e].all_upper) ++e;
             break;
           }
         }
         // "W 42nd St": a direction and an ordinal first
-        if (!ok && is_word(c, j) && directions_.count(c.key(j)) && is_number(c, j + 1, 3)) {
+        if (!ok && is_word(c, j) && c.is(j, kDirection) && is_number(c, j + 1, 3)) {
           std::size_t k = j + 2;
           if (is_word(c, k) && !c.t[k].space_before) ++k;
-          if (is_word(c, k) && en_types_.count(c.key(k))) {
+          if (is_word(c, k) && c.is(k, kEnType)) {
             e = k + 1;
             ok = true;
           }
@@ -288,13 +337,13 @@ void StreetAddresses::recognize(const RecognizerInput& in, std::vector<Candidate
         std::size_t a = i;
         // "Flat 3, " / "Apartment 12, " before the number
         if (a >= 3 && punct_is(c, a - 1, ',') && is_number(c, a - 2, 4) && is_word(c, a - 3) &&
-            unit_words_.count(c.key(a - 3)))
+            c.is(a - 3, kUnit))
           a -= 3;
         else if (a >= 2 && punct_is(c, a - 1, ',') && is_word(c, a - 2) && is_number(c, a - 3, 4) &&
-                 !c.t[a - 2].space_before && a >= 4 && is_word(c, a - 4) && unit_words_.count(c.key(a - 4)))
+                 !c.t[a - 2].space_before && a >= 4 && is_word(c, a - 4) && c.is(a - 4, kUnit))
           a -= 4;  // "Apt 4B, "
         // ", Apt 4B" / ", Suite 200" / ", appartement 12" after
-        if (punct_is(c, e, ',') && same_line(c, e) && is_word(c, e + 1) && unit_words_.count(c.key(e + 1)) &&
+        if (punct_is(c, e, ',') && same_line(c, e) && is_word(c, e + 1) && c.is(e + 1, kUnit) &&
             is_number(c, e + 2, 5) && same_line(c, e + 2)) {
           std::size_t k = e + 3;
           if (is_word(c, k) && !c.t[k].space_before && c.t[k].letters <= 2) ++k;
@@ -308,11 +357,11 @@ void StreetAddresses::recognize(const RecognizerInput& in, std::vector<Candidate
       }
     }
     // "Flat 3, Victoria Court" / "Apartment 12, The Maltings": a unit and a named building.
-    if (is_word(c, i) && unit_words_.count(c.key(i)) && c.t[i].upper_initial && is_number(c, i + 1, 4) &&
+    if (is_word(c, i) && c.is(i, kUnit) && c.t[i].upper_initial && is_number(c, i + 1, 4) &&
         punct_is(c, i + 2, ',') && is_word(c, i + 3) && c.t[i + 3].upper_initial && same_line(c, i + 3)) {
       std::size_t e = i + 4;
       while (e < n && same_line(c, e) && is_word(c, e) && c.t[e].upper_initial && e < i + 7) ++e;
-      if (e > i + 4 && en_types_.count(c.key(e - 1))) {
+      if (e > i + 4 && c.is(e - 1, kEnType)) {
         found.push_back({i, e});
         std::fill(used.begin() + i, used.begin() + e, 1);
         i = e - 1;
@@ -338,18 +387,34 @@ void StreetAddresses::recognize(const RecognizerInput& in, std::vector<Candidate
     cand.score = score;
     out.push_back(std::move(cand));
   };
-  std::vector<std::pair<std::size_t, std::size_t>> postal;  // byte ranges
+  std::vector<std::pair<std::size_t, std::size_t>> postal;  // byte ranges, sorted by start
   for (const auto& rc : in.regex_candidates)
     if (std::find(postal_rules_.begin(), postal_rules_.end(), rc.rule_index) != postal_rules_.end())
       postal.emplace_back(rc.start, rc.end);
+  // Regex postal codes come sorted and do not overlap each other much; "covered" looks at the
+  // few ranges starting at or before the byte instead of walking them all (dense text has
+  // thousands of addresses and codes).
+  std::sort(postal.begin(), postal.end());
+  const auto regex_postal = static_cast<std::ptrdiff_t>(postal.size());
+  // Codes added below follow their addresses, so that tail of `postal` is sorted too.
+  auto in_sorted = [](auto first, auto last, std::size_t byte) {
+    auto it = std::upper_bound(first, last, std::make_pair(byte, SIZE_MAX));
+    for (int back = 0; back < 4 && it != first; ++back) {
+      --it;
+      if (it->first <= byte && byte < it->second) return true;
+    }
+    return false;
+  };
+  auto in_postal = [&](std::size_t byte) {
+    return in_sorted(postal.begin(), postal.begin() + regex_postal, byte) ||
+           in_sorted(postal.begin() + regex_postal, postal.end(), byte);
+  };
   // A postal code right after an address we found, when the regexes did not report one.
   for (const auto& f : found) {
     std::size_t j = f.b;
     if (punct_is(c, j, ',')) ++j;
     if (j >= n) continue;
-    const bool covered = std::any_of(postal.begin(), postal.end(),
-                                     [&](const auto& p) { return p.first <= toks[j].start && toks[j].start < p.second; });
-    if (covered) continue;
+    if (in_postal(toks[j].start)) continue;
     std::size_t e = j;
     if (is_number(c, j, 5) && toks[j].end - toks[j].start >= 4) {
       e = j + 1;
@@ -392,11 +457,9 @@ void StreetAddresses::recognize(const RecognizerInput& in, std::vector<Candidate
   // "klaverweg 17 in zwolle", "Kerkstraat 12, Utrecht": a known city right after an address.
   for (const auto& f : found) {
     std::size_t j = f.b;
-    if (punct_is(c, j, ',') || (is_word(c, j) && city_before_.count(c.key(j)))) ++j;
+    if (punct_is(c, j, ',') || (is_word(c, j) && c.is(j, kCityCue))) ++j;
     if (j >= n || !same_line(c, j)) continue;
-    const bool in_postal = std::any_of(postal.begin(), postal.end(),
-                                       [&](const auto& p) { return p.first <= toks[j].start && toks[j].start < p.second; });
-    if (in_postal) continue;
+    if (in_postal(toks[j].start)) continue;
     const std::size_t e = city_words_end(c, j, true);
     if (e > j) emit_city(j, e, 0.75);
   }
