@@ -29,7 +29,15 @@ const NAME_SOURCES = {
   uk: { faker: ['en_GB'], py: ['en_GB'] },
   ie: { faker: ['en_IE'], py: [] },
   us: { faker: ['en', 'en_US'], py: ['en_US', 'en'] },
+  // Names from elsewhere: news and legal text about NL/BE/FR/DE/AT/CH/UK/IE/US is full of
+  // Italian, Spanish, Slavic, Scandinavian, Turkish... names. Latin-script locales only.
+  world: { faker: ['es', 'es_MX', 'it', 'pt_BR', 'pt_PT', 'pl', 'cs_CZ', 'sk', 'sl_SI', 'hr', 'sr_RS_latin', 'hu',
+    'ro', 'ro_MD', 'sv', 'da', 'nb_NO', 'fi', 'tr', 'lv', 'af_ZA', 'en_AU', 'en_IN', 'en_NG', 'en_ZA', 'en_GH', 'id_ID',
+    'fr_SN', 'en_HK'], py: [] },
 };
+// Countries, states, regions and counties in the four languages: counter-evidence for names
+// ("Israël", "Georgia", "Devon"), never emitted.
+const REGION_LOCALES = ['nl', 'nl_BE', 'de', 'de_AT', 'de_CH', 'fr', 'fr_BE', 'fr_CH', 'en', 'en_GB', 'en_AU', 'en_IE'];
 const CITY_SOURCES = {
   nl: { faker: ['nl'], py: ['nl_NL'] },
   be: { faker: ['nl_BE', 'fr_BE'], py: ['nl_BE'] },
@@ -137,8 +145,12 @@ function main() {
     last.push(...pyDump('person', src.py, ['last_names']));
     first.push(...readCurated(`first_names_${cc}.txt`));
     last.push(...readCurated(`last_names_${cc}.txt`));
-    const f = sortUnique(first.map(cleanName).filter(Boolean));
-    const l = sortUnique(last.map(cleanName).filter(Boolean));
+    let f = sortUnique(first.map(cleanName).filter(Boolean));
+    let l = sortUnique(last.map(cleanName).filter(Boolean));
+    if (cc === 'world') {  // only what the country lists lack: no duplicate literals
+      f = f.filter((x) => !allFirst.has(x));
+      l = l.filter((x) => !allLast.has(x));
+    }
     f.forEach((x) => allFirst.add(x));
     l.forEach((x) => allLast.add(x));
     const srcs = [...src.faker.map((x) => `@faker-js/faker ${x}`), ...src.py.map((x) => `python3-fake-factory ${x}`),
@@ -159,6 +171,21 @@ function main() {
     const srcs = [...src.faker.map((x) => `@faker-js/faker ${x}`), ...src.py.map((x) => `python3-fake-factory ${x}`),
       'curated'].join(', ');
     counts[`places/cities_${cc}.txt`] = write(`places/cities_${cc}.txt`, header(`Cities (${cc})`, srcs), c);
+  }
+
+  {
+    const regions = [];
+    for (const loc of REGION_LOCALES) {
+      const l = (faker[loc] && faker[loc].location) || {};
+      regions.push(...flat(l.country), ...flat(l.state), ...flat(l.county));
+    }
+    regions.push(...readCurated('places_world.txt'));
+    // Places that are just as often given names ("Victoria", "Georgia") stay out.
+    const keep = new Set(readCurated('not_common.txt').map((x) => x.toLowerCase()));
+    const r = sortUnique(regions.map(cleanCity).filter((x) => x && !keep.has(x.toLowerCase())));
+    counts['places/regions.txt'] = write('places/regions.txt',
+      header('Countries, states, regions, counties and world cities (name counter-evidence)',
+        `@faker-js/faker ${REGION_LOCALES.join(', ')} location, curated`), r);
   }
 
   // Counter-evidence: names that are also ordinary lower-case words of a language, so a

@@ -18,6 +18,13 @@ Lexicon Lexicon::from_rules(const RuleSet& rules) {
       const std::string lang = r.languages.empty() ? "*" : r.languages.front();
       target = &lx.common[lang];
     }
+    if (r.subtype == "PLACE") {
+      for (const auto& e : r.patterns) {
+        std::string k = fold(e);
+        if (k.find(' ') == std::string::npos) lx.places.insert(std::move(k));
+      }
+      continue;
+    }
     if (r.subtype == "CITY") {
       for (const auto& e : r.patterns) {
         const std::string k = fold(e);
@@ -31,16 +38,16 @@ Lexicon Lexicon::from_rules(const RuleSet& rules) {
   return lx;
 }
 
-bool Lexicon::is_common(const std::string& key, std::string_view lang) const {
+bool Lexicon::is_common(std::string_view key, std::string_view lang) const {
   if (lang == "auto" || lang.empty()) {
     for (const auto& [l, set] : common)
-      if (set.count(key)) return true;
+      if (set.contains(key)) return true;
     return false;
   }
-  auto it = common.find(std::string(lang));
-  if (it != common.end() && it->second.count(key)) return true;
-  auto any = common.find("*");
-  return any != common.end() && any->second.count(key);
+  auto it = common.find(lang);
+  if (it != common.end() && it->second.contains(key)) return true;
+  auto any = common.find(std::string_view("*"));
+  return any != common.end() && any->second.contains(key);
 }
 
 WordSet phrase_set(const Rule& rule, const std::string& key) {
@@ -72,7 +79,7 @@ bool ends_with_phrase(std::string_view before, const WordSet& phrases, std::size
       const bool cur_alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
       if (prev_alnum && cur_alnum) continue;
     }
-    if (phrases.count(std::string(before.substr(at)))) return true;
+    if (phrases.contains(before.substr(at))) return true;
   }
   return false;
 }

@@ -14,20 +14,27 @@
 
 namespace veil::detect::names {
 
-using WordSet = std::unordered_set<std::string>;
+// Transparent hashing: lookups with a std::string_view (a token, a suffix of a line, the part
+// of a hyphenated name) do not build a temporary std::string. Use find()/contains().
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
 struct Lexicon {
   WordSet first_names;
   WordSet last_names;
   WordSet cities;  // single-word keys; multi-word city names are in city_phrases
   WordSet city_phrases;
-  std::map<std::string, WordSet> common;  // language -> ordinary words that are also names
+  WordSet places;  // countries, regions, world cities (subtype PLACE): counter-evidence only
+  std::map<std::string, WordSet, std::less<>> common;  // language -> ordinary words that are also names
 
   // Dictionary rules: subtype FIRST_NAME, LAST_NAME, COMMON_WORD (languages = the word
-  // list's language), CITY.
+  // list's language), CITY, PLACE (single-word keys only).
   static Lexicon from_rules(const RuleSet& rules);
 
-  bool is_common(const std::string& key, std::string_view lang) const;
+  bool is_common(std::string_view key, std::string_view lang) const;
 };
 
 // Folded phrases of one or more lists of a recognizer rule. A key "greeting" collects

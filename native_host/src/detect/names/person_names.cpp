@@ -43,11 +43,25 @@ class PersonNames final : public Recognizer {
     stop_ = phrase_set(r, "stop");
     org_ = phrase_set(r, "organisation");
     street_suffixes_ = phrase_set(r, "street_suffix");
+    roles_ = phrase_set(r, "role");
+    verbs_before_ = phrase_set(r, "verb_before");
+    verbs_after_ = phrase_set(r, "verb_after");
+    determiners_ = phrase_set(r, "determiner");
+    lead_particles_ = phrase_set(r, "lead_particle");
+    place_prefixes_ = phrase_set(r, "place_prefix");
     for (const auto* s : {&titles_, &greetings_, &closings_})
       for (const auto& w : *s)
         if (w.find(' ') == std::string::npos) stop_.insert(w);
+    // "Sierra" or "Camp" opening a chain marks a place only when it is no given name itself.
+    for (auto it = place_prefixes_.begin(); it != place_prefixes_.end();)
+      it = lx_.first_names.contains(*it) ? place_prefixes_.erase(it) : std::next(it);
+    // A role noun is never part of the name it introduces ("Minister Schily"), unless it is
+    // also a surname ("König", "Prins", "Advocaat"): those stay possible name words.
+    for (const auto& w : roles_)
+      if (w.find(' ') == std::string::npos && !lx_.first_names.contains(w) && !lx_.last_names.contains(w))
+        stop_.insert(w);
     max_cue_ = 0;
-    for (const auto* s : {&titles_, &greetings_, &intros_, &headers_, &relations_, &closings_})
+    for (const auto* s : {&titles_, &greetings_, &intros_, &headers_, &relations_, &closings_, &roles_, &verbs_before_})
       max_cue_ = std::max(max_cue_, max_length(*s));
     auto p = r.params.find("threshold");
     threshold_ = p != r.params.end() ? p->second : 0.5;
@@ -68,12 +82,13 @@ class PersonNames final : public Recognizer {
     std::string_view text;
     std::string_view lang;
     const std::vector<Token>& toks;
-    std::vector<std::string> keys;  // fold() of word tokens, filled lazily
-    std::vector<char> have_key;
+    mutable std::vector<std::string> keys;  // fold() of word tokens, filled lazily: each token folded once
+    mutable std::vector<char> have_key;
     std::vector<std::size_t> line_of;
     std::vector<std::size_t> line_first, line_last;
     std::vector<char> closing_line;
-    const std::string& key(std::size_t i) {
+    std::string_view keys_view(std::size_t i) const { return key(i); }
+    const std::string& key(std::size_t i) const {
       if (!have_key[i]) {
         std::string k = fold(token_text(text, toks[i]));
         if (k.size() > 2 && (k.compare(k.size() - 2, 2, "'s") == 0)) k.resize(k.size() - 2);
@@ -117,29 +132,37 @@ class PersonNames final : public Recognizer {
   bool is_particle(Ctx& c, std::size_t i) const {
     const Token& t = c.toks[i];
     if (t.kind != TokenKind::kWord) return false;
-    return particles_.count(c.key(i)) > 0;
+    return particles_.contains(c.key(i));
   }
-  bool in_first(const std::string& k) const { return lx_.first_names.count(k) || first_part_in(k, lx_.first_names); }
-  bool in_last(const std::string& k) const { return lx_.last_names.count(k) || any_part_in(k, lx_.last_names); }
-  static bool first_part_in(const std::string& k, const WordSet& set) {
+  // A lower-case particle may open a name only if it is one that names start with ("van Dam",
+  // "de Vries", "von Weizsäcker"); "der", "des", "la", "du" there are articles ("der Wall").
+  bool may_lead(Ctx& c, std::size_t i) const {
+    return !c.toks[i].all_lower || lead_particles_.contains(c.key(i));
+  }
+  bool word_in(const Ctx& c, std::size_t i, const WordSet& set) const {
+    return i < c.toks.size() && c.toks[i].kind == TokenKind::kWord && set.contains(c.keys_view(i));
+  }
+  bool in_first(std::string_view k) const { return lx_.first_names.contains(k) || first_part_in(k, lx_.first_names); }
+  bool in_last(std::string_view k) const { return lx_.last_names.contains(k) || any_part_in(k, lx_.last_names); }
+  static bool first_part_in(std::string_view k, const WordSet& set) {
     auto dash = k.find('-');
-    return dash != std::string::npos && set.count(k.substr(0, dash));
+    return dash != std::string_view::npos && set.contains(k.substr(0, dash));
   }
-  static bool any_part_in(const std::string& k, const WordSet& set) {
+  static bool any_part_in(std::string_view k, const WordSet& set) {
+    if (k.find('-') == std::string_view::npos) return false;
     std::size_t pos = 0;
-    bool any = false;
     while (pos <= k.size()) {
       auto dash = k.find('-', pos);
-      if (dash == std::string::npos) dash = k.size();
-      if (dash > pos && set.count(k.substr(pos, dash - pos))) any = true;
+      if (dash == std::string_view::npos) dash = k.size();
+      if (dash > pos && set.contains(k.substr(pos, dash - pos))) return true;
       pos = dash + 1;
     }
-    return any && k.find('-') != std::string::npos;
+    return false;
   }
-  bool has_street_suffix(const std::string& k) const {
+  bool has_street_suffix(std::string_view k) const {
     for (const auto& s : street_suffixes_)
-      if (k.size() > s.size() && k.compare(k.size() - s.size(), s.size(), s) == 0) return true;
-    return street_suffixes_.count(k) > 0;
+      if (k.size() > s.size() && k.substr(k.size() - s.size()) == s) return true;
+    return street_suffixes_.contains(k);
   }
 
   bool followed_by_org(const Ctx& c, std::size_t end) const {
@@ -167,14 +190,22 @@ class PersonNames final : public Recognizer {
       ch.words.erase(ch.words.begin());
       ch.first = ch.first + 1;
       while (ch.first < ch.words.front() && !is_particle(c, ch.first)) ++ch.first;
+      // "Vorgaben der Wall Street" must not leave "der Wall".
+      while (ch.first < ch.words.front() && !may_lead(c, ch.first)) ++ch.first;
+      if (ch.first == ch.words.front()) ch.particles = 0;
     }
   }
   void score_chain(Ctx& c, Chain& ch) const;
   std::string before_on_line(const Ctx& c, std::size_t tok) const;
 
+  // Cues from news and legal text (see names.json): a role noun before ("minister", "US-Präsident"),
+  // a speech verb before or after ("zegt X", "X sagte", "selon X", "X said").
+  double speech_cue(Ctx& c, const Chain& ch, std::string_view before) const;
+
   std::uint32_t rule_index_;
   Lexicon lx_;
   WordSet titles_, greetings_, intros_, headers_, relations_, closings_, particles_, stop_, org_, street_suffixes_;
+  WordSet roles_, verbs_before_, verbs_after_, determiners_, lead_particles_, place_prefixes_;
   std::size_t max_cue_ = 0;
   double threshold_ = 0.5;
   std::vector<std::uint32_t> email_rules_;
@@ -245,14 +276,55 @@ std::string PersonNames::before_on_line(const Ctx& c, std::size_t tok) const {
   return b;
 }
 
+double PersonNames::speech_cue(Ctx& c, const Chain& ch, std::string_view before) const {
+  const auto& t = c.toks;
+  double cue = 0.0;
+  if (!before.empty()) {
+    // ends_with_phrase treats "-" as a word boundary, so "us-präsident" and "ex-minister" count.
+    if (ends_with_phrase(before, roles_, max_cue_)) cue = std::max(cue, 0.45);
+    if (ends_with_phrase(before, verbs_before_, max_cue_)) cue = std::max(cue, 0.4);
+  }
+  // "Merkel sagte", "Durant zei", "Smith, said": a speech verb right after the name.
+  std::size_t a = ch.last + 1;
+  if (a < t.size() && punct_is(c, a, ',')) ++a;
+  const std::size_t line = c.line_of[ch.first];
+  if (a < t.size() && c.line_of[a] == line && t[a].kind == TokenKind::kWord && t[a].all_lower) {
+    if (verbs_after_.contains(c.key(a))) {
+      cue = std::max(cue, 0.4);
+    } else if (a + 1 < t.size() && c.line_of[a + 1] == line && t[a + 1].kind == TokenKind::kWord) {
+      // two-word forms: "a déclaré", "heeft gezegd", "hat gesagt"
+      const std::string& k1 = c.key(a);
+      const std::string& k2 = c.key(a + 1);
+      for (const auto& v : verbs_after_) {
+        if (v.size() == k1.size() + 1 + k2.size() && v.compare(0, k1.size(), k1) == 0 && v[k1.size()] == ' ' &&
+            v.compare(k1.size() + 1, k2.size(), k2) == 0) {
+          cue = std::max(cue, 0.4);
+          break;
+        }
+      }
+    }
+  }
+  // "Durant: ' Sluiting loketten...'": a quote attributed at the start of a line.
+  if (c.line_first[line] == ch.first && punct_is(c, ch.last + 1, ':') && ch.last + 2 < t.size() &&
+      c.line_of[ch.last + 2] == line) {
+    const std::string_view q = token_text(c.text, t[ch.last + 2]);
+    if (q == "\"" || q == "'" || q == "\xC2\xAB" || q == "\xE2\x80\x9E" || q == "\xE2\x80\x9C") cue = std::max(cue, 0.4);
+  }
+  return cue;
+}
+
 void PersonNames::score_chain(Ctx& c, Chain& ch) const {
   const auto& t = c.toks;
   const std::size_t nw = ch.words.size();
+  const std::size_t first = ch.first;
+  const std::string before = before_on_line(c, first);
+  const bool title_before = !before.empty() && ends_with_phrase(before, titles_, max_cue_);
   if (nw == 0) {
-    ch.score = 0;
+    // "Mme G.", "M. D. R.": initials after a title stand for a (pseudonymised) person.
+    ch.score = ch.initials > 0 && title_before ? 0.6 : 0.0;
     return;
   }
-  int fn = 0, ln = 0, common = 0, city = 0, unknown = 0;
+  int fn = 0, ln = 0, common = 0, city = 0, place = 0, unknown = 0;
   for (auto w : ch.words) {
     const std::string& k = c.key(w);
     const bool f = in_first(k), l = in_last(k);
@@ -260,10 +332,17 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     ln += l;
     unknown += !f && !l;
     common += lx_.is_common(k, c.lang);
-    city += lx_.cities.count(k) > 0;
+    city += lx_.cities.contains(k);
+    place += lx_.places.contains(k);
     if (has_street_suffix(k) && k.size() > 5) ch.blocked = true;
-    if (org_.count(k)) ch.blocked = true;
+    if (org_.contains(k)) ch.blocked = true;
   }
+  // "San Remo", "Camp David", "New York", "Puerto Rico": a place word opens the chain or
+  // stands right before it.
+  if (t[ch.words.front()].upper_initial && place_prefixes_.contains(c.key(ch.words.front()))) ch.blocked = true;
+  if (first > 0 && t[first].space_before && t[first - 1].upper_initial && c.line_of[first - 1] == c.line_of[first] &&
+      word_in(c, first - 1, place_prefixes_))
+    ch.blocked = true;
   const bool fn_first = in_first(c.key(ch.words.front()));
   const bool ln_last = in_last(c.key(ch.words.back())) || in_first(c.key(ch.words.back()));
   double s = 0.0;
@@ -282,8 +361,9 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     if (common == static_cast<int>(nw)) s -= 0.45;
     if (ch.particles > 0) s += 0.1;
     if (nw > 3) s -= 0.2;
+    // "Sierra Nevada", "Dakota du Nord": a chain that ends in a region is the region.
+    if (lx_.places.contains(c.key(ch.words.back())) && !(fn_first && in_last(c.key(ch.words.back())))) s -= 0.3;
   } else {
-    const std::string& k = c.key(ch.words.front());
     const bool f = fn > 0, l = ln > 0;
     if (ch.initials > 0) {
       s = l ? 0.85 : 0.6;
@@ -298,32 +378,39 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     }
     if (ch.particles > 0) s += 0.15;
     // Mid-sentence, a capitalised dictionary name that is no ordinary word is a name.
-    if ((f || l) && !common && !city && ch.initials == 0 && !ch.all_caps && !ch.lowercase) s += 0.1;
+    if ((f || l) && !common && !city && !place && ch.initials == 0 && !ch.all_caps && !ch.lowercase) s += 0.1;
     if (common && ch.initials == 0) s -= 0.3;
-    if (city && ch.initials == 0) s -= 0.3;
-    (void)k;
+    if ((city || place) && ch.initials == 0) s -= 0.3;
   }
   if (ch.initials > 0 && nw >= 1 && s < 0.6) s = 0.6;
   // Capitalisation carries no signal at the start of a sentence.
-  const std::size_t first = ch.first;
   const bool sentence_start = first == 0 || t[first].newlines_before > 0 || punct_is(c, first - 1, '.') ||
                               punct_is(c, first - 1, '!') || punct_is(c, first - 1, '?');
   if (sentence_start && nw == 1 && ch.initials == 0) s -= 0.1;
   if (ch.all_caps && fn + ln == 0) s -= 0.4;
   if (ch.all_caps && nw == 1 && ch.initials == 0) s -= 0.15;
   if (ch.lowercase) s -= 0.35;
+  // What stands right before: an article or possessive ("seinem Tod", "einer Chance", "de
+  // Baai", "la Commission") or a number ("15 Tore", "7 Mio") makes the chain a noun phrase.
+  // German capitalises every noun, so this is its main counter-evidence next to the word lists.
+  if (first > 0 && t[first].space_before && c.line_of[first - 1] == c.line_of[first] && ch.initials == 0) {
+    if (t[first - 1].all_lower && word_in(c, first - 1, determiners_)) s -= nw == 1 ? 0.4 : 0.25;
+    if (t[first - 1].kind == TokenKind::kNumber && nw == 1) s -= 0.3;
+  }
 
   // Cues before the chain on the same line.
-  const std::string before = before_on_line(c, first);
   double cue = 0.0;
   if (!before.empty()) {
-    if (ends_with_phrase(before, titles_, max_cue_)) cue = std::max(cue, 0.5);
+    if (title_before) cue = std::max(cue, 0.5);
     if (ends_with_phrase(before, intros_, max_cue_)) cue = std::max(cue, 0.5);
     if (ends_with_phrase(before, greetings_, max_cue_)) cue = std::max(cue, 0.42);
     if (ends_with_phrase(before, closings_, max_cue_)) cue = std::max(cue, 0.45);
     if (ends_with_phrase(before, relations_, max_cue_)) cue = std::max(cue, 0.3);
-    if (c.line_first[c.line_of[first]] + 2 >= first && headers_.count(before)) cue = std::max(cue, 0.45);
+    // Header lines need their colon ("Van: Jan", not "A son origine" or "de Jong").
+    if (c.line_first[c.line_of[first]] + 2 >= first && punct_is(c, first - 1, ':') && headers_.contains(before))
+      cue = std::max(cue, 0.45);
   }
+  if (!ch.lowercase) cue = std::max(cue, speech_cue(c, ch, before));
   // Signature: the chain fills its line (up to punctuation) right after a closing line.
   const std::size_t line = c.line_of[first];
   const bool starts_line = c.line_first[line] == first;
@@ -398,29 +485,45 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
       ++i;
       continue;
     }
-    const bool can_start = (t.upper_initial && !stop_.count(c.key(i))) ||
-                           (t.all_lower && t.letters >= 2 && lx_.first_names.count(c.key(i)) && !stop_.count(c.key(i)));
+    const bool can_start = (t.upper_initial && !stop_.contains(c.key(i))) ||
+                           (t.all_lower && t.letters >= 2 && lx_.first_names.contains(c.key(i)) && !stop_.contains(c.key(i)));
     if (!can_start) {
       ++i;
       continue;
     }
-    if (t.letters == 1 && punct_is(c, i + 1, '.') && titles_.count(c.key(i) + ".")) {
-      ++i;  // "M. Dupont": a title, not an initial
+    if (t.letters == 1 && punct_is(c, i + 1, '.') && c.key(i).size() == 1) {
+      const char title[2] = {c.key(i)[0], '.'};
+      if (titles_.contains(std::string_view(title, 2))) {
+        ++i;  // "M. Dupont": a title, not an initial
+        continue;
+      }
+    }
+    // "De Baai van Heist", "Het Midden-Oosten", "Le Gouvernement": a capitalised article at the
+    // start of a sentence opens a name only when a known surname follows ("De Vries").
+    if (t.upper_initial && i + 1 < toks.size() && word_in(c, i, determiners_) && is_particle(c, i) &&
+        (i == 0 || toks[i].newlines_before > 0 || punct_is(c, i - 1, '.') || punct_is(c, i - 1, '"') ||
+         punct_is(c, i - 1, '\'')) &&
+        !(toks[i + 1].kind == TokenKind::kWord && in_last(c.key(i + 1)))) {
+      ++i;
       continue;
     }
     Chain ch = build_chain(c, i);
     trim_leading(c, ch);
-    if (ch.words.empty()) {
+    if (ch.words.empty() && ch.initials == 0) {
       ++i;
       continue;
     }
     score_chain(c, ch);
+    if (ch.words.empty() && ch.score < threshold_) {
+      ++i;
+      continue;
+    }
     chains.push_back(ch);
     i = ch.last + 1;
   }
 
   // Entity groups: full names first, then short forms that repeat their words.
-  std::map<std::string, int> group_of_word;
+  std::map<std::string, int, std::less<>> group_of_word;
   std::vector<std::vector<std::string>> group_words;
   auto add_group = [&](Chain& ch) {
     int g = -1;
@@ -460,6 +563,18 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
     if (all && g >= 0) {
       ch.group = g;
       ch.score = std::max(ch.score, 0.7);
+      continue;
+    }
+    // German genitive of a found name: "Merkels Politik" after "Angela Merkel".
+    if (ch.words.size() == 1 && ch.initials == 0 && !ch.all_caps) {
+      const std::string& k = c.key(ch.words.front());
+      if (k.size() > 4 && k.back() == 's') {
+        auto it = group_of_word.find(std::string_view(k).substr(0, k.size() - 1));
+        if (it != group_of_word.end()) {
+          ch.group = it->second;
+          ch.score = std::max(ch.score, 0.7);
+        }
+      }
     }
   }
   for (const auto& ch : chains) {
