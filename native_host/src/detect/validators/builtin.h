@@ -21,6 +21,8 @@ Validation at_svnr(const ValidatorInput& in);
 Validation ch_ahv(const ValidatorInput& in);
 Validation ie_ppsn(const ValidatorInput& in);
 Validation de_rvnr(const ValidatorInput& in);
+Validation be_eid_card(const ValidatorInput& in);
+Validation uk_driving_licence(const ValidatorInput& in);
 
 // network.cpp: addresses on the wire.
 Validation email(const ValidatorInput& in);
@@ -40,6 +42,7 @@ Validation postal_nl(const ValidatorInput& in);
 Validation postal_uk(const ValidatorInput& in);
 Validation postal_us(const ValidatorInput& in);
 Validation postal_ie(const ValidatorInput& in);
+Validation postal_after_keyword(const ValidatorInput& in);
 Validation postal_city(const ValidatorInput& in);
 Validation plate_nl(const ValidatorInput& in);
 Validation plate(const ValidatorInput& in);

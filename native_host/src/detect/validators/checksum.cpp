@@ -2,7 +2,8 @@
 // IBAN mod-97 with per-country lengths, Dutch BSN 11-check, Belgian national number,
 // French NIR key, German Steuer-ID (ISO 7064 MOD 11,10), UK NINO prefixes, US SSN ranges,
 // Austrian SVNR (weighted mod 11 + birth date), Swiss AHV (EAN-13), Irish PPSN (mod 23),
-// German pension insurance number (weights 2,1,2,5,7,1,2,1,2,1,2,1, digit sums, mod 10).
+// German pension insurance number (weights 2,1,2,5,7,1,2,1,2,1,2,1, digit sums, mod 10),
+// Belgian eID card number (mod 97), UK driving licence number (DVLA layout).
 #include <array>
 #include <cstring>
 #include <string>
@@ -351,6 +352,39 @@ Validation de_rvnr(const ValidatorInput& in) {
   }
   if (total % 10 != s[11] - '0') return reject();
   return accept(0.2, "DE_RVNR");
+}
+
+Validation be_eid_card(const ValidatorInput& in) {
+  // Belgian identity card number (eID, kids-ID, residence cards): 000-0000000-00, the last
+  // two digits are the first ten mod 97 (97 when the remainder is 0).
+  const std::string d = digits_of(in.match);
+  if (d.size() != 12 || all_same(d.substr(0, 10))) return reject();
+  long long first10 = 0;
+  for (int i = 0; i < 10; ++i) first10 = first10 * 10 + (d[i] - '0');
+  int check = static_cast<int>(first10 % 97);
+  if (check == 0) check = 97;
+  if (check != to_int(d.substr(10, 2))) return reject();
+  return accept(0.1, "BE_ID_CARD");
+}
+
+Validation uk_driving_licence(const ValidatorInput& in) {
+  // DVLA number: surname (5, padded with 9), decade, month (+50 for women), day, year digit,
+  // initials (2, padded with 9), a digit, two check characters.
+  const std::string s = alnum_upper(in.match);
+  if (s.size() != 16 || !is_upper(s[0])) return reject();
+  for (int i = 0; i < 5; ++i)
+    if (!is_upper(s[i]) && s[i] != '9') return reject();
+  for (int i = 1; i < 5; ++i)  // padding only at the end of the surname
+    if (s[i] != '9' && s[i - 1] == '9') return reject();
+  for (int i = 5; i < 11; ++i)
+    if (!is_digit(s[i])) return reject();
+  const int month = to_int(s.substr(6, 2));
+  const int day = to_int(s.substr(8, 2));
+  if (!((month >= 1 && month <= 12) || (month >= 51 && month <= 62)) || day < 1 || day > 31)
+    return reject();
+  if (!is_upper(s[11]) || !(is_upper(s[12]) || s[12] == '9') || !is_digit(s[13])) return reject();
+  if (!is_alnum(s[14]) || !is_alnum(s[15])) return reject();
+  return accept(0.15, "UK_DRIVING_LICENCE");
 }
 
 }  // namespace veil::detect::validators

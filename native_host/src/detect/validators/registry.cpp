@@ -16,9 +16,10 @@ struct Entry {
 
 namespace v = validators;
 
-constexpr std::array<Entry, 38> kValidators{{
+constexpr std::array<Entry, 41> kValidators{{
     {"api_key", v::api_key},
     {"at_svnr", v::at_svnr},
+    {"be_eid_card", v::be_eid_card},
     {"be_national_number", v::be_national_number},
     {"ch_ahv", v::ch_ahv},
     {"date_of_birth", v::date_of_birth},
@@ -40,6 +41,7 @@ constexpr std::array<Entry, 38> kValidators{{
     {"phone", v::phone},
     {"plate", v::plate},
     {"plate_nl", v::plate_nl},
+    {"postal_after_keyword", v::postal_after_keyword},
     {"postal_city", v::postal_city},
     {"postal_ie", v::postal_ie},
     {"postal_nl", v::postal_nl},
@@ -52,6 +54,7 @@ constexpr std::array<Entry, 38> kValidators{{
     {"tracking_dhl", v::tracking_dhl},
     {"tracking_s10", v::tracking_s10},
     {"tracking_ups", v::tracking_ups},
+    {"uk_driving_licence", v::uk_driving_licence},
     {"uk_nino", v::uk_nino},
     {"url_personal", v::url_personal},
     {"us_ssn", v::us_ssn},

@@ -130,6 +130,9 @@ Validation postal_uk(const ValidatorInput& in) {
   if (std::strchr("QVX", outward[0]) != nullptr) return reject();
   if (outward.size() >= 2 && is_upper(outward[1]) && std::strchr("IJZ", outward[1]) != nullptr)
     return reject();
+  // "sw1a 1aa" happens, but so does "mp3 4gb": lower case only next to a context word.
+  for (char c : in.match)
+    if (is_lower(c)) return accept(-0.2, "UK");
   return accept(0.0, "UK");
 }
 
@@ -153,6 +156,26 @@ Validation postal_ie(const ValidatorInput& in) {
   const bool spaced = in.match.find(' ') != std::string_view::npos;
   if (letters == 0 && !spaced) return reject();
   return accept(letters > 0 ? 0.1 : -0.1, "IE");
+}
+
+Validation postal_after_keyword(const ValidatorInput& in) {
+  // "zip code 90210", "Postleitzahl: 1010", "code postal 75011": the digits after the cue.
+  const std::string_view s = in.match;
+  if (in.start > 0 && is_alnum(in.text[in.start - 1])) return reject();
+  std::size_t start = s.size();
+  while (start > 0 && (is_digit(s[start - 1]) || s[start - 1] == '-')) --start;
+  const std::string_view code = s.substr(start);
+  const std::string d = digits_of(code);
+  if (code.empty() || !is_digit(code.front())) return reject();
+  if (d.size() != 4 && d.size() != 5 && d.size() != 9) return reject();
+  if (all_same(d)) return reject();
+  // "Postcode 1234 AB" is a Dutch code (its own rule); "1234 SS" is not a code at all.
+  std::size_t i = in.end;
+  if (i < in.text.size() && in.text[i] == ' ') ++i;
+  if (i + 1 < in.text.size() && is_upper(in.text[i]) && is_upper(in.text[i + 1]) &&
+      (i + 2 == in.text.size() || !is_alpha(in.text[i + 2])))
+    return reject();
+  return trimmed(accept(0.0, d.size() == 4 ? "POSTAL_CODE" : "ZIP"), start, s.size());
 }
 
 Validation postal_us(const ValidatorInput& in) {
@@ -241,8 +264,11 @@ Validation plate_nl(const ValidatorInput& in) {
 Validation plate(const ValidatorInput& in) {
   const std::string shape = letters_digits_shape(in.match);
   const std::string s = alnum_upper(in.match);
-  if (shape == "LL-DDD-LL" || shape == "LLDDDLL") {  // French SIV
-    if (!letters_in(in.match, "ABCDEFGHJKLMNPQRSTVWXYZ")) return reject();
+  // French SIV: both separators alike ("AB-123-CD", "AB 123 CD") or none. A mixed "GU-123 AB"
+  // is Austrian and falls through to the district parse below.
+  const bool siv_separators =
+      shape == "LLDDDLL" || (shape == "LL-DDD-LL" && in.match[2] == in.match[6]);
+  if (siv_separators && letters_in(in.match, "ABCDEFGHJKLMNPQRSTVWXYZ")) {
     if (s.substr(0, 2) == "SS" || s.substr(0, 2) == "WW" || s.substr(5, 2) == "SS")
       return reject();
     if (s.substr(2, 3) == "000") return reject();
@@ -463,7 +489,9 @@ Validation document_number(const ValidatorInput& in) {
   const std::size_t digits = count_digits(s);
   if (digits < 2 || all_same(s)) return reject();
   if (digits == s.size() && s.size() < 8) return reject();
-  if (s.size() - digits > 6) return reject();
+  // Mostly letters: only the nine-character card numbers (French ID cards since 2021,
+  // "X4RTBPFW4"), not a word with digits tacked on.
+  if (s.size() - digits > 6 && s.size() != 9) return reject();
   return accept();
 }
 

@@ -170,3 +170,21 @@ TEST_CASE("de_rvnr: Rentenversicherungsnummer check digit", "[de_rvnr]") {
   CHECK_FALSE(valid("de_rvnr", "65 171339 J 003"));  // month 13
   CHECK_FALSE(valid("de_rvnr", "65 170839 3 003"));  // no initial letter
 }
+
+TEST_CASE("be_eid_card: first ten digits mod 97", "[be_eid_card]") {
+  CHECK(run("be_eid_card", "592-1234567-32").subtype == "BE_ID_CARD");
+  CHECK(valid("be_eid_card", "592123456732"));
+  CHECK_FALSE(valid("be_eid_card", "592-1234567-33"));
+  CHECK_FALSE(valid("be_eid_card", "000-0000000-97"));
+  CHECK_FALSE(valid("be_eid_card", "592-1234567-3"));
+}
+
+TEST_CASE("uk_driving_licence: DVLA layout", "[uk_driving_licence]") {
+  CHECK(run("uk_driving_licence", "MORGA657054SM9IJ").subtype == "UK_DRIVING_LICENCE");
+  CHECK(valid("uk_driving_licence", "JONES 710238 JA9 AB"));
+  CHECK(valid("uk_driving_licence", "LEE99752214AB9CD"));   // short surname padded with 9
+  CHECK_FALSE(valid("uk_driving_licence", "MORGA651354SM9IJ"));  // month 13
+  CHECK_FALSE(valid("uk_driving_licence", "MORGA657004SM9IJ"));  // day 00
+  CHECK_FALSE(valid("uk_driving_licence", "L9E99752214AB9CD"));  // padding inside the name
+  CHECK_FALSE(valid("uk_driving_licence", "MORGA657054SM9I"));
+}

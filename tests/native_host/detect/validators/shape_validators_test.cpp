@@ -93,6 +93,29 @@ TEST_CASE("plate: Austrian, Swiss, Irish, US and older shapes", "[plate]") {
   CHECK_FALSE(valid("plate", "193-D-12345"));   // half-year digit is 1 or 2
   CHECK_FALSE(valid("plate", "XY 123456"));     // no such canton
   CHECK_FALSE(valid("plate", "W-1234567A"));
+  // Mixed separators are Austrian, not a French SIV plate with an excluded letter.
+  CHECK(run("plate", "GU-123 AB").subtype == "AT");
+  CHECK_FALSE(valid("plate", "AU-123-CD"));
+}
+
+TEST_CASE("postal_uk: lower case only with context", "[postal]") {
+  CHECK(run("postal_uk", "sw1a 1aa").score_delta < 0);
+  CHECK(run("postal_uk", "SW1A 1AA").score_delta == 0);
+}
+
+TEST_CASE("postal_after_keyword: the code after the cue", "[postal]") {
+  const std::string a = "Zip code 90210";
+  auto v = run("postal_after_keyword", a);
+  REQUIRE(v.valid);
+  CHECK(kept(v, a) == "90210");
+  const std::string b = "ZIP: 10001-1234";
+  v = run("postal_after_keyword", b);
+  REQUIRE(v.valid);
+  CHECK(kept(v, b) == "10001-1234");
+  CHECK(valid("postal_after_keyword", "Postleitzahl ist 1010"));
+  CHECK_FALSE(valid("postal_after_keyword", "zip 1111"));
+  CHECK_FALSE(valid("postal_after_keyword", "PLZ 123"));
+  CHECK_FALSE(run_in("postal_after_keyword", "Postcode 1234 SS bestaat niet", "Postcode 1234").valid);
 }
 
 TEST_CASE("postal_ie: Eircode routing key and identifier", "[postal]") {
@@ -157,6 +180,9 @@ TEST_CASE("document_number: length and digit mix", "[document_number]") {
   CHECK_FALSE(valid("document_number", "ABCDEFGH"));
   CHECK_FALSE(valid("document_number", "12345"));
   CHECK_FALSE(valid("document_number", "1234567"));
+  CHECK(valid("document_number", "X4RTBPFW4"));      // French ID card since 2021
+  CHECK_FALSE(valid("document_number", "PASSWORD1"));
+  CHECK_FALSE(valid("document_number", "ABCDEFGH12"));
 }
 
 TEST_CASE("postal_city wants a place name of three letters or more", "[postal]") {
