@@ -1,6 +1,7 @@
 // Birth-date validator: numeric (dd-mm-yyyy, dd.mm.yyyy, dd/mm/yyyy, yyyy-mm-dd) and written
-// dates in nl, fr, de and en ("12 mars 1990", "3. Mai 1985", "March 3, 1985"). Accepts only
-// real calendar dates from 1900 up to today. The rule's context words do the rest.
+// dates in nl, fr, de and en ("12 mars 1990", "3. Mai 1985", "March 3, 1985"), also with a
+// two-digit year ("03.05.85"). Accepts only real calendar dates from 1900 up to today. The
+// rule's context words do the rest.
 #include <chrono>
 #include <string>
 #include <vector>
@@ -94,6 +95,12 @@ std::vector<Token> tokenize(std::string_view s) {
   return out;
 }
 
+int current_year() {
+  using namespace std::chrono;
+  const year_month_day today{floor<days>(system_clock::now())};
+  return static_cast<int>(today.year());
+}
+
 bool within_birth_range(const CivilDate& d) {
   using namespace std::chrono;
   const year_month_day today{floor<days>(system_clock::now())};
@@ -139,10 +146,14 @@ bool parse_date_text(std::string_view text, CivilDate& out) {
     if (numbers.size() != 3) return false;
     if (number_sizes[0] == 4 && number_sizes[1] <= 2 && number_sizes[2] <= 2) {
       d = {numbers[0], numbers[1], numbers[2]};
-    } else if (number_sizes[0] <= 2 && number_sizes[1] <= 2 && number_sizes[2] == 4) {
-      d = {numbers[2], numbers[1], numbers[0]};
+    } else if (number_sizes[0] <= 2 && number_sizes[1] <= 2 &&
+               (number_sizes[2] == 4 || number_sizes[2] == 2)) {
+      int year = numbers[2];
+      // "03.05.85": two-digit years up to this year's are this century, the rest the last.
+      if (number_sizes[2] == 2) year += year <= current_year() % 100 ? 2000 : 1900;
+      d = {year, numbers[1], numbers[0]};
       // US order (mm/dd/yyyy) when the day-first reading is impossible.
-      if (!real_date(d.year, d.month, d.day)) d = {numbers[2], numbers[0], numbers[1]};
+      if (!real_date(d.year, d.month, d.day)) d = {year, numbers[0], numbers[1]};
     } else {
       return false;
     }

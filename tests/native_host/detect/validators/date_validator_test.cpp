@@ -37,7 +37,7 @@ TEST_CASE("date_of_birth rejects impossible and implausible dates", "[date_of_bi
   CHECK_FALSE(valid("date_of_birth", "12-03-2099"));  // in the future
   CHECK_FALSE(valid("date_of_birth", "32 januari 1990"));
   CHECK_FALSE(valid("date_of_birth", "12 foo 1990"));
-  CHECK_FALSE(valid("date_of_birth", "12-03-90"));
+  CHECK_FALSE(valid("date_of_birth", "12-03-9"));  // a one-digit year is no year
 }
 
 TEST_CASE("date_of_birth trims a trailing comma", "[date_of_birth]") {
@@ -56,4 +56,18 @@ TEST_CASE("parse_date_text returns the civil date", "[date_of_birth]") {
   REQUIRE(veil::detect::validators::parse_date_text("1990-12-24", d));
   CHECK(d.month == 12);
   CHECK(d.day == 24);
+}
+
+TEST_CASE("date_of_birth reads two-digit years", "[date_of_birth]") {
+  veil::detect::validators::CivilDate d;
+  REQUIRE(veil::detect::validators::parse_date_text("03.05.85", d));
+  CHECK(d.year == 1985);
+  CHECK(d.month == 5);
+  CHECK(d.day == 3);
+  REQUIRE(veil::detect::validators::parse_date_text("15/03/12", d));
+  CHECK(d.year == 2012);
+  CHECK(valid("date_of_birth", "15/03/85"));
+  CHECK(valid("date_of_birth", "12-03-90"));  // "geb. 12-03-90": the rule demands a birth cue
+  CHECK_FALSE(valid("date_of_birth", "31.02.85"));
+  CHECK_FALSE(valid("date_of_birth", "03.05.8"));
 }

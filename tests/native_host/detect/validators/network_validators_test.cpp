@@ -100,3 +100,9 @@ TEST_CASE("url_personal: a homepage whose domain spells the writer's name", "[ur
   CHECK_FALSE(run_in("url_personal", "Emma Kok\nZie https://www.bol.com", "https://www.bol.com").valid);
   CHECK_FALSE(run_in("url_personal", "Deutsche Bahn AG\nhttps://www.bahn.de", "https://www.bahn.de").valid);
 }
+
+TEST_CASE("url_personal: social profiles written without a scheme", "[url_personal]") {
+  CHECK(valid("url_personal", "instagram.com/emily.carter"));
+  CHECK(valid("url_personal", "linkedin.com/in/jan-de-vries-12345"));
+  CHECK_FALSE(valid("url_personal", "instagram.com/explore"));
+}
