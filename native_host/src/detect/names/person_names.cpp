@@ -49,6 +49,13 @@ class PersonNames final : public Recognizer {
     determiners_ = phrase_set(r, "determiner");
     lead_particles_ = phrase_set(r, "lead_particle");
     place_prefixes_ = phrase_set(r, "place_prefix");
+    pronouns_ = phrase_set(r, "pronoun");
+    for (const auto& [name, list] : r.lists)
+      if (name.rfind("common_borrow.", 0) == 0) common_borrow_[name.substr(14)] = list;
+    for (const auto& w : roles_)
+      if (w.size() >= 5 && w.find(' ') == std::string::npos) role_suffixes_.push_back(w);
+    std::sort(role_suffixes_.begin(), role_suffixes_.end());
+    noun_suffixes_ = phrase_set(r, "noun_suffix");
     for (const auto* s : {&titles_, &greetings_, &closings_})
       for (const auto& w : *s)
         if (w.find(' ') == std::string::npos) stop_.insert(w);
@@ -144,9 +151,51 @@ class PersonNames final : public Recognizer {
   }
   bool in_first(std::string_view k) const { return lx_.first_names.contains(k) || first_part_in(k, lx_.first_names); }
   bool in_last(std::string_view k) const { return lx_.last_names.contains(k) || any_part_in(k, lx_.last_names); }
-  static bool first_part_in(std::string_view k, const WordSet& set) {
+  // "Jean-Pierre", "Hans-Dieter": the first part is a first name and every other part a name
+  // too, so "Olympia-Tickets" is not a first name.
+  bool first_part_in(std::string_view k, const WordSet& set) const {
     auto dash = k.find('-');
-    return dash != std::string_view::npos && set.contains(k.substr(0, dash));
+    if (dash == std::string_view::npos || !set.contains(k.substr(0, dash))) return false;
+    std::size_t pos = dash + 1;
+    while (pos < k.size()) {
+      auto next = k.find('-', pos);
+      if (next == std::string_view::npos) next = k.size();
+      const std::string_view part = k.substr(pos, next - pos);
+      if (!part.empty() && !lx_.first_names.contains(part) && !lx_.last_names.contains(part) &&
+          !particles_.contains(part))
+        return false;
+      pos = next + 1;
+    }
+    return true;
+  }
+  // Ordinary word of the text's language, of a language it borrows nouns from (German text
+  // is full of English and Dutch loan nouns: "Chance", "Link", "Block"), or noun-shaped.
+  bool is_common(const Ctx& c, std::string_view k) const {
+    if (lx_.is_common(k, c.lang) || noun_shaped(k)) return true;
+    auto it = common_borrow_.find(c.lang);
+    if (it == common_borrow_.end()) return false;
+    for (const auto& l : it->second)
+      if (lx_.is_common(k, l)) return true;
+    return false;
+  }
+  // "IP-adres", "Frau-passen": a hyphenated word with a lower-case part is no name.
+  bool lowercase_part(const Ctx& c, std::size_t i) const {
+    const std::string_view w = token_text(c.text, c.toks[i]);
+    for (std::size_t p = w.find('-'); p != std::string_view::npos && p + 1 < w.size(); p = w.find('-', p + 1)) {
+      const unsigned char ch = static_cast<unsigned char>(w[p + 1]);
+      if (ch < 'a' || ch > 'z') continue;
+      const std::size_t e = w.find('-', p + 1);
+      if (!particles_.contains(w.substr(p + 1, e == std::string_view::npos ? std::string_view::npos : e - p - 1)))
+        return true;
+    }
+    return false;
+  }
+  // German, Dutch and French derivational endings ("-ierung", "-schaft", "-heid", "-tion")
+  // mark ordinary nouns; German capitalises them all.
+  bool noun_shaped(std::string_view k) const {
+    for (const auto& suf : noun_suffixes_)
+      if (k.size() >= suf.size() + 3 && k.substr(k.size() - suf.size()) == suf) return true;
+    return false;
   }
   static bool any_part_in(std::string_view k, const WordSet& set) {
     if (k.find('-') == std::string_view::npos) return false;
@@ -200,12 +249,15 @@ class PersonNames final : public Recognizer {
 
   // Cues from news and legal text (see names.json): a role noun before ("minister", "US-Präsident"),
   // a speech verb before or after ("zegt X", "X sagte", "selon X", "X said").
-  double speech_cue(Ctx& c, const Chain& ch, std::string_view before) const;
+  double speech_cue(Ctx& c, const Chain& ch, std::string_view before, bool sentence_start) const;
 
   std::uint32_t rule_index_;
   Lexicon lx_;
   WordSet titles_, greetings_, intros_, headers_, relations_, closings_, particles_, stop_, org_, street_suffixes_;
-  WordSet roles_, verbs_before_, verbs_after_, determiners_, lead_particles_, place_prefixes_;
+  WordSet roles_, verbs_before_, verbs_after_, determiners_, lead_particles_, place_prefixes_, pronouns_,
+      noun_suffixes_;
+  std::vector<std::string> role_suffixes_;
+  std::map<std::string, std::vector<std::string>, std::less<>> common_borrow_;  // lang -> other word lists  // roles of 5+ bytes, matched as compound endings
   std::size_t max_cue_ = 0;
   double threshold_ = 0.5;
   std::vector<std::uint32_t> email_rules_;
@@ -232,6 +284,9 @@ Chain PersonNames::build_chain(Ctx& c, std::size_t i) const {
       continue;
     }
     if (is_particle(c, j)) {
+      // A run of particles opens with one that names start with: "van der Berg", but not
+      // "Leiter der Niederlassung" or "Chance zur Führung".
+      if (!may_lead(c, j)) break;
       // Particles count only when a name word follows ("van der Berg", "d'Hondt").
       std::size_t k = j;
       int n = 0;
@@ -276,21 +331,34 @@ std::string PersonNames::before_on_line(const Ctx& c, std::size_t tok) const {
   return b;
 }
 
-double PersonNames::speech_cue(Ctx& c, const Chain& ch, std::string_view before) const {
+double PersonNames::speech_cue(Ctx& c, const Chain& ch, std::string_view before, bool sentence_start) const {
   const auto& t = c.toks;
   double cue = 0.0;
   if (!before.empty()) {
     // ends_with_phrase treats "-" as a word boundary, so "us-präsident" and "ex-minister" count.
     if (ends_with_phrase(before, roles_, max_cue_)) cue = std::max(cue, 0.45);
+    // Compounds: "Europaminister", "Bäderleiter", "topzwemmer", "televisiemaker".
+    const std::size_t p = ch.first - 1;
+    if (cue < 0.45 && ch.first > 0 && t[ch.first].space_before && t[p].kind == TokenKind::kWord &&
+        c.line_of[p] == c.line_of[ch.first]) {
+      const std::string& k = c.key(p);
+      for (const auto& r : role_suffixes_) {
+        if (k.size() > r.size() + 2 && k.compare(k.size() - r.size(), r.size(), r) == 0) {
+          cue = std::max(cue, 0.45);
+          break;
+        }
+      }
+    }
     if (ends_with_phrase(before, verbs_before_, max_cue_)) cue = std::max(cue, 0.4);
   }
   // "Merkel sagte", "Durant zei", "Smith, said": a speech verb right after the name.
   std::size_t a = ch.last + 1;
   if (a < t.size() && punct_is(c, a, ',')) ++a;
   const std::size_t line = c.line_of[ch.first];
+  std::size_t verb_end = 0;  // token after the verb, 0 when there is no verb
   if (a < t.size() && c.line_of[a] == line && t[a].kind == TokenKind::kWord && t[a].all_lower) {
     if (verbs_after_.contains(c.key(a))) {
-      cue = std::max(cue, 0.4);
+      verb_end = a + 1;
     } else if (a + 1 < t.size() && c.line_of[a + 1] == line && t[a + 1].kind == TokenKind::kWord) {
       // two-word forms: "a déclaré", "heeft gezegd", "hat gesagt"
       const std::string& k1 = c.key(a);
@@ -298,18 +366,32 @@ double PersonNames::speech_cue(Ctx& c, const Chain& ch, std::string_view before)
       for (const auto& v : verbs_after_) {
         if (v.size() == k1.size() + 1 + k2.size() && v.compare(0, k1.size(), k1) == 0 && v[k1.size()] == ' ' &&
             v.compare(k1.size() + 1, k2.size(), k2) == 0) {
-          cue = std::max(cue, 0.4);
+          verb_end = a + 2;
           break;
         }
       }
+    }
+  }
+  if (verb_end > 0) {
+    // At the start of a sentence the verb-second order of Dutch and German puts adverbs
+    // there too ("Gestern sagte er"): then a pronoun follows the verb and the cue does not
+    // hold. A subject-verb start ("Schily zei dat") outweighs the lost capitalisation signal.
+    if (!sentence_start) {
+      cue = std::max(cue, 0.4);
+    } else if (!(verb_end < t.size() && t[verb_end].kind == TokenKind::kWord && pronouns_.contains(c.key(verb_end)))) {
+      cue = std::max(cue, 0.5);
     }
   }
   // "Durant: ' Sluiting loketten...'": a quote attributed at the start of a line.
   if (c.line_first[line] == ch.first && punct_is(c, ch.last + 1, ':') && ch.last + 2 < t.size() &&
       c.line_of[ch.last + 2] == line) {
     const std::string_view q = token_text(c.text, t[ch.last + 2]);
-    if (q == "\"" || q == "'" || q == "\xC2\xAB" || q == "\xE2\x80\x9E" || q == "\xE2\x80\x9C") cue = std::max(cue, 0.4);
+    if (q == "\"" || q == "'" || q == "\xC2\xAB" || q == "\xE2\x80\x9E" || q == "\xE2\x80\x9C") cue = std::max(cue, 0.5);
   }
+  // "Shimon Peres (73)": an age in brackets right after the name.
+  if (punct_is(c, ch.last + 1, '(') && ch.last + 3 < t.size() && t[ch.last + 2].kind == TokenKind::kNumber &&
+      punct_is(c, ch.last + 3, ')') && t[ch.last + 2].end - t[ch.last + 2].start <= 3 && c.line_of[ch.last + 3] == line)
+    cue = std::max(cue, 0.45);
   return cue;
 }
 
@@ -331,7 +413,7 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     fn += f;
     ln += l;
     unknown += !f && !l;
-    common += lx_.is_common(k, c.lang);
+    common += is_common(c, k) || lowercase_part(c, w);
     city += lx_.cities.contains(k);
     place += lx_.places.contains(k);
     if (has_street_suffix(k) && k.size() > 5) ch.blocked = true;
@@ -350,7 +432,10 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     if (fn_first && ln_last) {
       s = 0.85;
     } else if (fn_first) {
-      s = common >= static_cast<int>(nw) - 1 ? 0.35 : 0.62;
+      // "Robert Melders": a first name that is also a word, then an unknown capitalised word
+      // that is no ordinary word, is still more likely a name than "Rose Gold".
+      const bool last_plain = !is_common(c, c.key(ch.words.back()));
+      s = common >= static_cast<int>(nw) - 1 ? (nw == 2 && last_plain ? 0.52 : 0.35) : 0.62;
     } else if (ln_last && in_last(c.key(ch.words.back()))) {
       s = 0.45;
     } else if (fn + ln > 0) {
@@ -372,14 +457,17 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     } else if (f) {
       s = 0.42;
     } else if (l) {
-      s = 0.38;
+      // With the mid-sentence bonus a lone known surname reaches the threshold ("zei Peres");
+      // ordinary words, places and articles before it pull it back below.
+      s = 0.4;
     } else {
       s = 0.1;
     }
     if (ch.particles > 0) s += 0.15;
     // Mid-sentence, a capitalised dictionary name that is no ordinary word is a name.
     if ((f || l) && !common && !city && !place && ch.initials == 0 && !ch.all_caps && !ch.lowercase) s += 0.1;
-    if (common && ch.initials == 0) s -= 0.3;
+    // After particles ("Van der Voort") an ordinary word is far more likely a surname.
+    if (common && ch.initials == 0) s -= ch.particles > 0 ? 0.15 : 0.3;
     if ((city || place) && ch.initials == 0) s -= 0.3;
   }
   if (ch.initials > 0 && nw >= 1 && s < 0.6) s = 0.6;
@@ -396,6 +484,12 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
   if (first > 0 && t[first].space_before && c.line_of[first - 1] == c.line_of[first] && ch.initials == 0) {
     if (t[first - 1].all_lower && word_in(c, first - 1, determiners_)) s -= nw == 1 ? 0.4 : 0.25;
     if (t[first - 1].kind == TokenKind::kNumber && nw == 1) s -= 0.3;
+    // Article + lower-case word + capitalised word: "die dramatische Lage", "der rechten
+    // Wade", "einen schönen Blick" -- an adjective between article and noun.
+    if (nw == 1 && first > 1 && t[first - 1].kind == TokenKind::kWord && t[first - 1].all_lower &&
+        t[first - 1].space_before && c.line_of[first - 2] == c.line_of[first] && t[first - 2].all_lower &&
+        word_in(c, first - 2, determiners_) && !word_in(c, first - 1, verbs_before_) && !particles_.contains(c.key(first - 1)))
+      s -= 0.3;
   }
 
   // Cues before the chain on the same line.
@@ -410,7 +504,12 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     if (c.line_first[c.line_of[first]] + 2 >= first && punct_is(c, first - 1, ':') && headers_.contains(before))
       cue = std::max(cue, 0.45);
   }
-  if (!ch.lowercase) cue = std::max(cue, speech_cue(c, ch, before));
+  if (!ch.lowercase) cue = std::max(cue, speech_cue(c, ch, before, sentence_start));
+  // "Van Diepenbeek", "De Prins" mid-sentence: a capitalised particle that is not a sentence's
+  // first word is a Flemish/Dutch surname (an article "De" only before a known surname).
+  if (!sentence_start && ch.particles > 0 && t[first].upper_initial && !t[first].all_upper && is_particle(c, first) &&
+      (!word_in(c, first, determiners_) || in_last(c.key(ch.words.front()))))
+    s += 0.25;
   // Signature: the chain fills its line (up to punctuation) right after a closing line.
   const std::size_t line = c.line_of[first];
   const bool starts_line = c.line_first[line] == first;
@@ -422,6 +521,11 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
                  (punct_is(c, after, ',') || punct_is(c, after, '|') || punct_is(c, after, '.') ||
                   punct_is(c, after, '<') || punct_is(c, after, '(') || punct_is(c, after, '-'));
   }
+  // "Washington, DC 20500" under a signature is the address, not a second name.
+  if (fills_line && nw == 1 && (city || place)) {
+    for (std::size_t k = after; k < t.size() && c.line_of[k] == line; ++k)
+      if (t[k].kind == TokenKind::kNumber) fills_line = false;
+  }
   if (fills_line) {
     bool after_closing = false;
     for (std::size_t back = 1; back <= 3 && back <= line; ++back) {
@@ -429,6 +533,8 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     }
     if (after_closing) cue = std::max(cue, 0.5);
     else if (line + 6 >= c.line_first.size()) cue = std::max(cue, 0.12);
+    // A line that holds nothing but a first name and a surname (a byline, a signature).
+    if (nw >= 2 && fn_first && c.line_last[line] == ch.last) cue = std::max(cue, 0.2);
   }
   if (ch.lowercase && cue < 0.4) {
     ch.score = 0;
@@ -445,6 +551,8 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
         !t[after + 1].space_before && t[after + 1].kind == TokenKind::kWord)
       ch.blocked = true;
     if (t[after].kind == TokenKind::kNumber && has_street_suffix(c.key(ch.words.back()))) ch.blocked = true;
+    // "Bristol SW1A 1AA", "Apt 4B": a word glued to digits is part of a code.
+    if (t[after].kind == TokenKind::kNumber && !t[after].space_before) ch.blocked = true;
   }
   if (first > 0 && !t[first].space_before &&
       (punct_is(c, first - 1, '@') || punct_is(c, first - 1, '.') || punct_is(c, first - 1, '/') ||
