@@ -25,6 +25,7 @@ struct Chain {
   bool all_caps = false;
   double score = 0.0;
   bool blocked = false;  // never a name (organisation, street, part of an email or URL)
+  bool plain = false;    // capitalised words only, none an ordinary word, city or place
   int group = -1;
 };
 
@@ -50,6 +51,8 @@ class PersonNames final : public Recognizer {
     lead_particles_ = phrase_set(r, "lead_particle");
     place_prefixes_ = phrase_set(r, "place_prefix");
     pronouns_ = phrase_set(r, "pronoun");
+    conjunctions_ = phrase_set(r, "conjunction");
+    coordination_langs_ = phrase_set(r, "coordination");
     for (const auto& [name, list] : r.lists)
       if (name.rfind("common_borrow.", 0) == 0) common_borrow_[name.substr(14)] = list;
     for (const auto& w : roles_)
@@ -64,9 +67,10 @@ class PersonNames final : public Recognizer {
       it = lx_.first_names.contains(*it) ? place_prefixes_.erase(it) : std::next(it);
     // A role noun is never part of the name it introduces ("Minister Schily"), unless it is
     // also a surname ("König", "Prins", "Advocaat"): those stay possible name words.
-    for (const auto& w : roles_)
-      if (w.find(' ') == std::string::npos && !lx_.first_names.contains(w) && !lx_.last_names.contains(w))
-        stop_.insert(w);
+    for (const auto* set : {&roles_, &relations_})
+      for (const auto& w : *set)
+        if (w.find(' ') == std::string::npos && !lx_.first_names.contains(w) && !lx_.last_names.contains(w))
+          stop_.insert(w);
     max_cue_ = 0;
     for (const auto* s : {&titles_, &greetings_, &intros_, &headers_, &relations_, &closings_, &roles_, &verbs_before_})
       max_cue_ = std::max(max_cue_, max_length(*s));
@@ -239,9 +243,11 @@ class PersonNames final : public Recognizer {
       ch.words.erase(ch.words.begin());
       ch.first = ch.first + 1;
       while (ch.first < ch.words.front() && !is_particle(c, ch.first)) ++ch.first;
-      // "Vorgaben der Wall Street" must not leave "der Wall".
-      while (ch.first < ch.words.front() && !may_lead(c, ch.first)) ++ch.first;
-      if (ch.first == ch.words.front()) ch.particles = 0;
+      // "Vorgaben der Wall Street" must not leave "der Wall", nor "Royaume-Uni de
+      // Grande-Bretagne" "de Grande-Bretagne": after a dropped capitalised word a lower-case
+      // particle means "of", not a surname particle.
+      ch.first = ch.words.front();
+      ch.particles = 0;
     }
   }
   void score_chain(Ctx& c, Chain& ch) const;
@@ -255,7 +261,7 @@ class PersonNames final : public Recognizer {
   Lexicon lx_;
   WordSet titles_, greetings_, intros_, headers_, relations_, closings_, particles_, stop_, org_, street_suffixes_;
   WordSet roles_, verbs_before_, verbs_after_, determiners_, lead_particles_, place_prefixes_, pronouns_,
-      noun_suffixes_;
+      noun_suffixes_, conjunctions_, coordination_langs_;
   std::vector<std::string> role_suffixes_;
   std::map<std::string, std::vector<std::string>, std::less<>> common_borrow_;  // lang -> other word lists  // roles of 5+ bytes, matched as compound endings
   std::size_t max_cue_ = 0;
@@ -352,8 +358,8 @@ double PersonNames::speech_cue(Ctx& c, const Chain& ch, std::string_view before,
     if (ends_with_phrase(before, verbs_before_, max_cue_)) cue = std::max(cue, 0.4);
   }
   // "Merkel sagte", "Durant zei", "Smith, said": a speech verb right after the name.
-  std::size_t a = ch.last + 1;
-  if (a < t.size() && punct_is(c, a, ',')) ++a;
+  // No comma in between: in "..., zegt Durant" the speaker follows the verb.
+  const std::size_t a = ch.last + 1;
   const std::size_t line = c.line_of[ch.first];
   std::size_t verb_end = 0;  // token after the verb, 0 when there is no verb
   if (a < t.size() && c.line_of[a] == line && t[a].kind == TokenKind::kWord && t[a].all_lower) {
@@ -379,7 +385,10 @@ double PersonNames::speech_cue(Ctx& c, const Chain& ch, std::string_view before,
     if (!sentence_start) {
       cue = std::max(cue, 0.4);
     } else if (!(verb_end < t.size() && t[verb_end].kind == TokenKind::kWord && pronouns_.contains(c.key(verb_end)))) {
-      cue = std::max(cue, 0.5);
+      // Words outside the dictionaries stay just below: "Vandaag vindt ... plaats".
+      bool known = false;
+      for (auto w : ch.words) known = known || in_first(c.key(w)) || in_last(c.key(w));
+      cue = std::max(cue, known || ch.initials > 0 ? 0.5 : 0.45);
     }
   }
   // "Durant: ' Sluiting loketten...'": a quote attributed at the start of a line.
@@ -415,7 +424,7 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     unknown += !f && !l;
     common += is_common(c, k) || lowercase_part(c, w);
     city += lx_.cities.contains(k);
-    place += lx_.places.contains(k);
+    place += lx_.places.contains(k) || any_part_in(k, lx_.places);
     if (has_street_suffix(k) && k.size() > 5) ch.blocked = true;
     if (org_.contains(k)) ch.blocked = true;
   }
@@ -425,6 +434,7 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
   if (first > 0 && t[first].space_before && t[first - 1].upper_initial && c.line_of[first - 1] == c.line_of[first] &&
       word_in(c, first - 1, place_prefixes_))
     ch.blocked = true;
+  ch.plain = common == 0 && city == 0 && place == 0 && !ch.all_caps && !ch.lowercase;
   const bool fn_first = in_first(c.key(ch.words.front()));
   const bool ln_last = in_last(c.key(ch.words.back())) || in_first(c.key(ch.words.back()));
   double s = 0.0;
@@ -628,6 +638,29 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
     }
     chains.push_back(ch);
     i = ch.last + 1;
+  }
+
+  // Coordination: "Barak en Arafat", "Clinton et Eltsine": an unsure chain of plain
+  // capitalised words joined by a conjunction to a sure name is a name too. Only in languages
+  // that capitalise proper nouns alone (names.json "coordination"): German coordinates
+  // capitalised common nouns ("Frauen und Männern"). One pass each way, so linear.
+  if (coordination_langs_.contains(in.lang)) {
+    auto joined = [&](const Chain& a, const Chain& b) {  // a right before b
+      const std::size_t j = a.last + 1;
+      return j + 1 == b.first && c.line_of[j] == c.line_of[b.first] && toks[j].kind == TokenKind::kWord &&
+             toks[j].all_lower && conjunctions_.contains(c.key(j));
+    };
+    auto sure = [&](const Chain& x) { return !x.blocked && x.score >= threshold_ && !x.lowercase; };
+    auto lift = [&](Chain& x) {
+      if (x.blocked || !x.plain || x.score >= threshold_ || x.score < 0.05) return;
+      for (auto w : x.words)
+        if (toks[w].letters < 3) return;
+      x.score = threshold_ + 0.02;
+    };
+    for (std::size_t k = 0; k + 1 < chains.size(); ++k)
+      if (sure(chains[k]) && joined(chains[k], chains[k + 1])) lift(chains[k + 1]);
+    for (std::size_t k = chains.size(); k-- > 1;)
+      if (sure(chains[k]) && joined(chains[k - 1], chains[k])) lift(chains[k - 1]);
   }
 
   // Entity groups: full names first, then short forms that repeat their words.
