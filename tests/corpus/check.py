@@ -47,6 +47,18 @@ def national_id_ok(v):
         return 97 - int(d[:9]) % 97 == int(d[9:]) or 97 - int("2" + d[:9]) % 97 == int(d[9:])
     if re.fullmatch(r"[12]\d{14}", d):  # French NIR
         return 97 - int(d[:13]) % 97 == int(d[13:])
+    if re.fullmatch(r"\d{11}", d) and (97 - int(d[:9]) % 97 == int(d[9:]) or
+                                         97 - int("2" + d[:9]) % 97 == int(d[9:])):
+        return True  # Belgian national number written without separators
+    if re.fullmatch(r"\d{12}", d):  # Belgian identity card: first ten digits mod 97
+        return (int(d[:10]) % 97 or 97) == int(d[10:])
+    if re.fullmatch(r"\d{8}[A-Z]\d{3}", d):  # German Rentenversicherungsnummer
+        digits = d[:8] + "%02d" % (ord(d[8]) - 64) + d[9:11]
+        total = sum(sum(divmod(int(c) * w, 10)) for c, w in zip(digits, [2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1]))
+        return total % 10 == int(d[11])
+    if re.fullmatch(r"[A-Z][A-Z9]{4}\d{6}[A-Z][A-Z9]\d[A-Z0-9]{2}", d):  # UK driving licence
+        month, day = int(d[6:8]), int(d[8:10])
+        return (1 <= month <= 12 or 51 <= month <= 62) and 1 <= day <= 31
     if re.fullmatch(r"\d{11}", d):  # German Steuer-ID, ISO 7064 MOD 11,10
         product = 10
         for ch in d[:10]:
@@ -58,6 +70,10 @@ def national_id_ok(v):
         return (10 - total % 10) % 10 == int(d[12])
     if re.fullmatch(r"\d{7}[A-W]", d):  # Irish PPSN
         return "WABCDEFGHIJKLMNOPQRSTUV"[sum(int(c) * (8 - i) for i, c in enumerate(d[:7])) % 23] == d[7]
+    if re.fullmatch(r"\d{7}[A-W][A-IW]", d):  # Irish PPSN since 2013: second letter weighs 9 (W = 0)
+        second = 0 if d[8] == "W" else ord(d[8]) - 64
+        total = sum(int(c) * (8 - i) for i, c in enumerate(d[:7])) + 9 * second
+        return "WABCDEFGHIJKLMNOPQRSTUV"[total % 23] == d[7]
     if re.fullmatch(r"\d{10}", d):  # Austrian SVNR
         w = [3, 7, 9, 0, 5, 8, 4, 2, 1, 6]
         return sum(int(c) * x for c, x in zip(d, w)) % 11 == int(d[3])

@@ -154,8 +154,28 @@ Validation password_value(const ValidatorInput& in) {
   const std::string low = lower(value);
   for (auto w : kNotValues)
     if (low == w) return reject();
-  // After "is"/"est"/"ist" prose is likely; only accept values that do not read as a word.
   const std::string_view before = in.match.substr(0, start);
+  // The value follows ':' or '=' or a whole verb ("ist"), not the tail of a word that merely
+  // contains one ("opnieuw ingesteld": "ing" + "est" + "eld").
+  {
+    std::size_t e = before.size();
+    while (e > 0 && (before[e - 1] == ' ' || before[e - 1] == '\t' || before[e - 1] == '"' ||
+                     before[e - 1] == '\'' || before[e - 1] == '`'))
+      --e;
+    if (e == 0) return reject();
+    if (before[e - 1] != ':' && before[e - 1] != '=') {
+      std::size_t b = e;
+      while (b > 0 && before[b - 1] != ' ' && before[b - 1] != '\t') --b;
+      static constexpr std::string_view kVerbs[] = {"is", "est", "ist", "was", "war", "lautet",
+                                                    "luidt", "était"};
+      const std::string verb = lower(before.substr(b, e - b));
+      bool known = false;
+      for (auto v : kVerbs)
+        if (verb == v) known = true;
+      if (!known) return reject();
+    }
+  }
+  // After "is"/"est"/"ist" prose is likely; only accept values that do not read as a word.
   const std::string low_before = lower(before);
   const bool prose = low_before.size() >= 4 &&
                      (low_before.substr(low_before.size() - 4) == " is " ||

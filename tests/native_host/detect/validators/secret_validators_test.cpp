@@ -75,3 +75,11 @@ TEST_CASE("password_value after a past tense or a relative clause", "[password_v
   CHECK_FALSE(valid("password_value", "le mot de passe était périmé"));
   CHECK_FALSE(valid("password_value", "the password you sent me was wrong"));
 }
+
+TEST_CASE("password_value wants a whole verb or a colon before the value", "[password_value]") {
+  // "ingesteld" holds "est": the regex can split the word there, the validator refuses it.
+  CHECK_FALSE(valid("password_value", "wachtwoord opnieuw ingesteld."));
+  CHECK_FALSE(valid("password_value", "Passwort zurückgesetzt, bestätigt"));
+  CHECK(valid("password_value", "password = \"S3cr3t-Pa55\""));
+  CHECK(valid("password_value", "pw:hunter2!"));
+}
