@@ -194,6 +194,11 @@ class PersonNames final : public Recognizer {
     }
     return false;
   }
+  bool role_suffix(std::string_view k) const {
+    for (const auto& r : role_suffixes_)
+      if (k.size() > r.size() + 2 && k.substr(k.size() - r.size()) == r) return true;
+    return false;
+  }
   // German, Dutch and French derivational endings ("-ierung", "-schaft", "-heid", "-tion")
   // mark ordinary nouns; German capitalises them all.
   bool noun_shaped(std::string_view k) const {
@@ -233,6 +238,13 @@ class PersonNames final : public Recognizer {
   // Drops leading words without dictionary support ("Mail Jan", "Goedemorgen Sanne") when
   // the rest of the chain has some.
   void trim_leading(Ctx& c, Chain& ch) const {
+    // A compound role noun opens the chain: "Europaminister Wendelmuth", "Bäderleiter Schmid".
+    while (ch.words.size() >= 2 && ch.words.front() == ch.first && ch.initials == 0 &&
+           role_suffix(c.key(ch.first))) {
+      ch.words.erase(ch.words.begin());
+      ch.first = ch.words.front();
+      ch.particles = 0;
+    }
     while (ch.words.size() >= 2 && ch.words.front() == ch.first && ch.initials == 0) {
       const std::string& k = c.key(ch.first);
       const bool support = in_first(k) || in_last(k);
@@ -347,13 +359,7 @@ double PersonNames::speech_cue(Ctx& c, const Chain& ch, std::string_view before,
     const std::size_t p = ch.first - 1;
     if (cue < 0.45 && ch.first > 0 && t[ch.first].space_before && t[p].kind == TokenKind::kWord &&
         c.line_of[p] == c.line_of[ch.first]) {
-      const std::string& k = c.key(p);
-      for (const auto& r : role_suffixes_) {
-        if (k.size() > r.size() + 2 && k.compare(k.size() - r.size(), r.size(), r) == 0) {
-          cue = std::max(cue, 0.45);
-          break;
-        }
-      }
+      if (role_suffix(c.key(p))) cue = std::max(cue, 0.45);
     }
     if (ends_with_phrase(before, verbs_before_, max_cue_)) cue = std::max(cue, 0.4);
   }
@@ -457,7 +463,7 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     if (ch.particles > 0) s += 0.1;
     if (nw > 3) s -= 0.2;
     // "Sierra Nevada", "Dakota du Nord": a chain that ends in a region is the region.
-    if (lx_.places.contains(c.key(ch.words.back())) && !(fn_first && in_last(c.key(ch.words.back())))) s -= 0.3;
+    if (lx_.places.contains(c.key(ch.words.back())) && !in_last(c.key(ch.words.back()))) s -= 0.4;
   } else {
     const bool f = fn > 0, l = ln > 0;
     if (ch.initials > 0) {
@@ -603,6 +609,23 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
       ++i;
       continue;
     }
+    // A line that is only "(KS)" or "(ABx)": a news article's author initials (byline).
+    if (t.upper_initial && t.letters >= 2 && t.letters <= 4 && i > 0 && punct_is(c, i - 1, '(') &&
+        punct_is(c, i + 1, ')') && c.line_first[c.line_of[i]] == i - 1 && c.line_last[c.line_of[i]] == i + 1) {
+      const std::string_view w = token_text(in.text, t);
+      int upper = 0;
+      for (char ch : w) upper += ch >= 'A' && ch <= 'Z';
+      if (upper >= 2 && upper + 1 >= static_cast<int>(w.size()) && w.size() == t.letters) {
+        Chain ch;
+        ch.first = ch.last = i;
+        ch.words.push_back(i);
+        ch.initials = 1;  // reported as a full name, never linked to other chains by its letters
+        ch.score = threshold_ + 0.1;
+        chains.push_back(std::move(ch));
+        i += 2;
+        continue;
+      }
+    }
     const bool can_start = (t.upper_initial && !stop_.contains(c.key(i))) ||
                            (t.all_lower && t.letters >= 2 && lx_.first_names.contains(c.key(i)) && !stop_.contains(c.key(i)));
     if (!can_start) {
@@ -706,14 +729,17 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
       ch.score = std::max(ch.score, 0.7);
       continue;
     }
-    // German genitive of a found name: "Merkels Politik" after "Angela Merkel".
-    if (ch.words.size() == 1 && ch.initials == 0 && !ch.all_caps) {
+    // German genitive of a found name: "Merkels Politik" after "Angela Merkel" (the noun
+    // after it is capitalised too, so only the first word is taken).
+    if (!ch.words.empty() && ch.initials == 0 && !ch.all_caps && ch.first == ch.words.front()) {
       const std::string& k = c.key(ch.words.front());
       if (k.size() > 4 && k.back() == 's') {
         auto it = group_of_word.find(std::string_view(k).substr(0, k.size() - 1));
         if (it != group_of_word.end()) {
           ch.group = it->second;
           ch.score = std::max(ch.score, 0.7);
+          ch.last = ch.words.front();
+          ch.words.resize(1);
         }
       }
     }
