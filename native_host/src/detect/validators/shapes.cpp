@@ -3,6 +3,7 @@
 // French SIV, Belgian, German, UK), carrier tracking codes (UPS 1Z and UPU S10 check digits,
 // DHL Express mod 7, PostNL/Colissimo/bpost shapes), order ids after a keyword, and ID
 // document numbers.
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -116,6 +117,9 @@ Validation postal_nl(const ValidatorInput& in) {
   const bool city = city_follows(in, word);
   // "2024 EU": a year and an abbreviation. Year-like numbers need a city or an address line.
   if (year_like(digits) && !city && !address_separator_before(in)) return reject();
+  // "(c. 1792 BC)", "2000 AD": an era, unless a city follows.
+  if (!city && digits < 2100 && (letters == "BC" || letters == "AD" || letters == "CE"))
+    return reject();
   return accept(city ? 0.15 : 0.0, "NL");
 }
 
@@ -230,7 +234,9 @@ Validation postal_city(const ValidatorInput& in) {
   return accept(-0.15);
 }
 
-Validation plate_nl(const ValidatorInput& in) {
+namespace {
+
+Validation plate_nl_shape(const ValidatorInput& in) {
   const std::string shape = letters_digits_shape(in.match);
   // Dutch side codes 1-14 (with dashes); 7 and up use no vowels.
   static constexpr const char* kOld[] = {"LL-DD-DD", "DD-DD-LL", "DD-LL-DD",
@@ -259,6 +265,20 @@ Validation plate_nl(const ValidatorInput& in) {
       return accept(0.0, "NL");
     }
   return reject();
+}
+
+}  // namespace
+
+Validation plate_nl(const ValidatorInput& in) {
+  Validation v = plate_nl_shape(in);
+  // Written in lower case ("gj-412-k"): only next to a context word.
+  if (v.valid)
+    for (char c : in.match)
+      if (is_lower(c)) {
+        v.score_delta = std::min(v.score_delta, -0.1);
+        break;
+      }
+  return v;
 }
 
 Validation plate(const ValidatorInput& in) {

@@ -199,3 +199,14 @@ TEST_CASE("postal_us wants the state as a word of its own", "[postal]") {
   CHECK_FALSE(run_in("postal_us", "RMA 55123 was issued", "MA 55123").valid);
   CHECK(run_in("postal_us", "Boston, MA 02108", "MA 02108").valid);
 }
+
+TEST_CASE("plate_nl: lower case only with context", "[plate]") {
+  CHECK(run("plate_nl", "gj-412-k").valid);
+  CHECK(run("plate_nl", "gj-412-k").score_delta < 0);
+  CHECK(run("plate_nl", "GJ-412-K").score_delta > 0);
+}
+
+TEST_CASE("postal_nl: eras are not codes", "[postal]") {
+  CHECK_FALSE(run_in("postal_nl", "Hammurabi (c. 1792 BC) was", "1792 BC").valid);
+  CHECK(run_in("postal_nl", "Dorpsstraat 4, 2000 AD Haarlem", "2000 AD").valid);
+}
