@@ -490,7 +490,9 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
   // Capitalisation carries no signal at the start of a sentence.
   const bool sentence_start = first == 0 || t[first].newlines_before > 0 || punct_is(c, first - 1, '.') ||
                               punct_is(c, first - 1, '!') || punct_is(c, first - 1, '?');
-  if (sentence_start && nw == 1 && ch.initials == 0) s -= 0.1;
+  // (A dictionary name that is no ordinary word, city or place keeps its score there: the
+  // words that open sentences are articles, pronouns and adverbs, which the lists do not hold.)
+  if (sentence_start && nw == 1 && ch.initials == 0 && !(fn + ln > 0 && ch.plain && t[first].letters >= 4)) s -= 0.1;
   if (ch.all_caps && fn + ln == 0) s -= 0.4;
   if (ch.all_caps && nw == 1 && ch.initials == 0) s -= 0.15;
   if (ch.lowercase) s -= 0.35;
