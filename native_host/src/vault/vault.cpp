@@ -15,6 +15,8 @@
 #include <fstream>
 #include <mutex>
 #include <system_error>
+#include <thread>
+#include <unordered_map>
 
 namespace veil::vault {
 namespace {
@@ -182,9 +184,40 @@ const std::vector<std::vector<const char*>>& migrations() {
 
 }  // namespace
 
+// A prepared statement borrowed from Vault::Impl's cache; reset (and its bindings cleared)
+// when the borrower is done, so the next user starts clean and no read stays open.
+class PreparedStatement {
+ public:
+  explicit PreparedStatement(SQLite::Statement& st) : st_(st) {}
+  ~PreparedStatement() {
+    st_.tryReset();
+    try {
+      st_.clearBindings();
+    } catch (const SQLite::Exception&) {  // nothing to undo; the next bind overwrites anyway
+    }
+  }
+  PreparedStatement(const PreparedStatement&) = delete;
+  PreparedStatement& operator=(const PreparedStatement&) = delete;
+  SQLite::Statement* operator->() const { return &st_; }
+  SQLite::Statement& operator*() const { return st_; }
+
+ private:
+  SQLite::Statement& st_;
+};
+
 struct Vault::Impl {
   std::filesystem::path path;
   std::unique_ptr<SQLite::Database> db;
+  // Statements of the per-value paths (assign, lookup), prepared once per connection: parsing
+  // the SQL again for every value was two thirds of the vault's time in `anonymize`.
+  // Declared after `db`, so they are finalized before the connection closes.
+  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements;
+
+  PreparedStatement prepared(const char* sql) {
+    auto& slot = statements[sql];
+    if (!slot) slot = std::make_unique<SQLite::Statement>(*db, sql);
+    return PreparedStatement(*slot);
+  }
   std::unique_ptr<Subkeys> keys;
   std::string key_storage;
   VaultOptions options;
@@ -241,9 +274,9 @@ struct Vault::Impl {
   }
 
   std::optional<std::int64_t> find_scope_id(const Bytes& sh) {
-    SQLite::Statement st(*db, "SELECT id FROM scopes WHERE scope_hash = ?");
-    bind_bytes(st, 1, sh);
-    if (st.executeStep()) return st.getColumn(0).getInt64();
+    auto st = prepared("SELECT id FROM scopes WHERE scope_hash = ?");
+    bind_bytes(*st, 1, sh);
+    if (st->executeStep()) return st->getColumn(0).getInt64();
     return std::nullopt;
   }
 
@@ -258,20 +291,21 @@ struct Vault::Impl {
     std::int64_t cutoff = now_s - options.retention_seconds;
     std::int64_t removed = 0;
     {
-      SQLite::Statement st(*db, options.session_only
-                                    ? "DELETE FROM entries WHERE last_used < ? OR session <> ?"
-                                    : "DELETE FROM entries WHERE last_used < ?");
-      st.bind(1, cutoff);
-      if (options.session_only) st.bind(2, session_id);
-      removed = st.exec();
+      auto st = prepared(options.session_only ? "DELETE FROM entries WHERE last_used < ? OR session <> ?"
+                                              : "DELETE FROM entries WHERE last_used < ?");
+      st->bind(1, cutoff);
+      if (options.session_only) st->bind(2, session_id);
+      removed = st->exec();
     }
     // A scope goes with its counters once it is empty and idle past the retention.
-    SQLite::Statement gone(*db,
-                           "SELECT id FROM scopes WHERE last_used < ? AND NOT EXISTS "
-                           "(SELECT 1 FROM entries WHERE entries.scope_id = scopes.id)");
-    gone.bind(1, options.session_only ? now_s + 1 : cutoff);
     std::vector<std::int64_t> ids;
-    while (gone.executeStep()) ids.push_back(gone.getColumn(0).getInt64());
+    {
+      auto gone = prepared(
+          "SELECT id FROM scopes WHERE last_used < ? AND NOT EXISTS "
+          "(SELECT 1 FROM entries WHERE entries.scope_id = scopes.id)");
+      gone->bind(1, options.session_only ? now_s + 1 : cutoff);
+      while (gone->executeStep()) ids.push_back(gone->getColumn(0).getInt64());
+    }
     for (auto id : ids) {
       SQLite::Statement dc(*db, "DELETE FROM counters WHERE scope_id = ?");
       dc.bind(1, id);
@@ -353,9 +387,19 @@ Result<std::unique_ptr<Vault>> Vault::open(const std::filesystem::path& db_path,
     impl->db = std::make_unique<SQLite::Database>(
         db_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOFOLLOW, impl->options.busy_timeout_ms);
     impl->db->exec("PRAGMA secure_delete=ON");
-    {
-      SQLite::Statement wal(*impl->db, "PRAGMA journal_mode=WAL");
-      while (wal.executeStep()) {
+    // Switching a new file to WAL takes an exclusive lock without going through the busy
+    // handler, so several hosts opening a fresh vault at once can get SQLITE_BUSY at once
+    // (seen in the concurrent-processes test under load). Retry within the busy timeout.
+    for (int waited_ms = 0;; waited_ms += 5) {
+      try {
+        SQLite::Statement wal(*impl->db, "PRAGMA journal_mode=WAL");
+        while (wal.executeStep()) {
+        }
+        break;
+      } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode();
+        if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || waited_ms >= impl->options.busy_timeout_ms) throw;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
       }
     }
     impl->db->exec("PRAGMA synchronous=NORMAL");
@@ -446,70 +490,70 @@ Result<std::vector<std::string>> Vault::assign(const std::string& scope, const s
       st.exec();
       scope_id = db.getLastInsertRowid();
     } else {
-      SQLite::Statement st(db, "UPDATE scopes SET last_used = ? WHERE id = ?");
-      st.bind(1, now);
-      st.bind(2, *scope_id);
-      st.exec();
+      auto st = impl_->prepared("UPDATE scopes SET last_used = ? WHERE id = ?");
+      st->bind(1, now);
+      st->bind(2, *scope_id);
+      st->exec();
     }
 
     for (const auto& item : items) {
       Bytes vh = impl_->value_hash(sh, item.placeholder_label, item.canonical);
       {
-        SQLite::Statement st(db, "SELECT id, placeholder FROM entries WHERE scope_id = ? AND value_hash = ?");
-        st.bind(1, *scope_id);
-        bind_bytes(st, 2, vh);
-        if (st.executeStep()) {
-          std::int64_t id = st.getColumn(0).getInt64();
-          out.push_back(st.getColumn(1).getString());
-          SQLite::Statement up(db, "UPDATE entries SET last_used = ? WHERE id = ?");
-          up.bind(1, now);
-          up.bind(2, id);
-          up.exec();
+        auto st = impl_->prepared("SELECT id, placeholder FROM entries WHERE scope_id = ? AND value_hash = ?");
+        st->bind(1, *scope_id);
+        bind_bytes(*st, 2, vh);
+        if (st->executeStep()) {
+          std::int64_t id = st->getColumn(0).getInt64();
+          out.push_back(st->getColumn(1).getString());
+          auto up = impl_->prepared("UPDATE entries SET last_used = ? WHERE id = ?");
+          up->bind(1, now);
+          up->bind(2, id);
+          up->exec();
           continue;
         }
       }
       std::int64_t next = 1;
       {
-        SQLite::Statement st(db, "SELECT next FROM counters WHERE scope_id = ? AND label = ?");
-        st.bind(1, *scope_id);
-        st.bind(2, item.placeholder_label);
-        if (st.executeStep()) next = st.getColumn(0).getInt64();
+        auto st = impl_->prepared("SELECT next FROM counters WHERE scope_id = ? AND label = ?");
+        st->bind(1, *scope_id);
+        st->bind(2, item.placeholder_label);
+        if (st->executeStep()) next = st->getColumn(0).getInt64();
       }
       auto res = reserved.find(item.placeholder_label);
       std::string placeholder;
       for (;; ++next) {
         if (res != reserved.end() && res->second.count(static_cast<int>(next))) continue;
         placeholder = format(item.placeholder_label, static_cast<int>(next));
-        SQLite::Statement st(db, "SELECT 1 FROM entries WHERE scope_id = ? AND placeholder = ?");
-        st.bind(1, *scope_id);
-        st.bind(2, placeholder);
-        if (!st.executeStep()) break;
+        auto st = impl_->prepared("SELECT 1 FROM entries WHERE scope_id = ? AND placeholder = ?");
+        st->bind(1, *scope_id);
+        st->bind(2, placeholder);
+        if (!st->executeStep()) break;
       }
       Sealed sealed = seal(impl_->keys->entry, item.value, entry_ad(sh, placeholder, item.entity_label, kEntryFormat));
       {
-        SQLite::Statement st(db,
-                             "INSERT INTO entries(scope_id, value_hash, placeholder, entity_label, fmt, nonce, "
-                             "ciphertext, session, created, last_used) VALUES (?,?,?,?,?,?,?,?,?,?)");
-        st.bind(1, *scope_id);
-        bind_bytes(st, 2, vh);
-        st.bind(3, placeholder);
-        st.bind(4, item.entity_label);
-        st.bind(5, kEntryFormat);
-        bind_bytes(st, 6, sealed.nonce);
-        bind_bytes(st, 7, sealed.ciphertext);
-        st.bind(8, impl_->session_id);
-        st.bind(9, now);
-        st.bind(10, now);
-        st.exec();
+        auto st = impl_->prepared(
+            "INSERT INTO entries(scope_id, value_hash, placeholder, entity_label, fmt, nonce, "
+            "ciphertext, session, created, last_used) VALUES (?,?,?,?,?,?,?,?,?,?)");
+        st->bind(1, *scope_id);
+        bind_bytes(*st, 2, vh);
+        st->bind(3, placeholder);
+        st->bind(4, item.entity_label);
+        st->bind(5, kEntryFormat);
+        bind_bytes(*st, 6, sealed.nonce);
+        bind_bytes(*st, 7, sealed.ciphertext);
+        st->bind(8, impl_->session_id);
+        st->bind(9, now);
+        st->bind(10, now);
+        st->exec();
       }
       {
-        SQLite::Statement st(db,
-                             "INSERT INTO counters(scope_id, label, next) VALUES (?,?,?) "
-                             "ON CONFLICT(scope_id, label) DO UPDATE SET next = excluded.next");
-        st.bind(1, *scope_id);
-        st.bind(2, item.placeholder_label);
-        st.bind(3, next + 1);
-        st.exec();
+        auto st = impl_->prepared(
+            "INSERT INTO counters(scope_id, label, next) VALUES (?,?,?) "
+            "ON CONFLICT(scope_id, label) DO UPDATE SET next = excluded.next");
+        st->bind(1, *scope_id);
+        st->bind(2, item.placeholder_label);
+        st->bind(3, next + 1);
+        st->exec();
       }
       out.push_back(placeholder);
     }
@@ -527,15 +571,15 @@ Result<std::optional<LookupHit>> Vault::lookup(const std::string& scope, const s
   std::lock_guard lock(impl_->mutex);
   try {
     Bytes sh = impl_->scope_hash(scope);
-    SQLite::Statement st(*impl_->db,
-                         "SELECT e.entity_label, e.fmt, e.nonce, e.ciphertext FROM entries e JOIN scopes s ON "
-                         "s.id = e.scope_id WHERE s.scope_hash = ? AND e.placeholder = ?");
-    bind_bytes(st, 1, sh);
-    st.bind(2, placeholder);
-    if (!st.executeStep()) return std::optional<LookupHit>();
-    std::string label = st.getColumn(0).getString();
-    int fmt = st.getColumn(1).getInt();
-    auto value = open_sealed(impl_->keys->entry, column_bytes(st.getColumn(2)), column_bytes(st.getColumn(3)),
+    auto st = impl_->prepared(
+        "SELECT e.entity_label, e.fmt, e.nonce, e.ciphertext FROM entries e JOIN scopes s ON "
+        "s.id = e.scope_id WHERE s.scope_hash = ? AND e.placeholder = ?");
+    bind_bytes(*st, 1, sh);
+    st->bind(2, placeholder);
+    if (!st->executeStep()) return std::optional<LookupHit>();
+    std::string label = st->getColumn(0).getString();
+    int fmt = st->getColumn(1).getInt();
+    auto value = open_sealed(impl_->keys->entry, column_bytes(st->getColumn(2)), column_bytes(st->getColumn(3)),
                              entry_ad(sh, placeholder, label, fmt));
     if (!value) {
       return make_error(ErrorCode::kVaultDecryptFailed,
