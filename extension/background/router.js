@@ -39,17 +39,42 @@
     return v;
   }
 
+  // How long after the worker starts a message may wait for the enterprise policy. The first
+  // chrome.storage.managed read takes ~2.7 s on Chromium 156, and in some browser sessions it
+  // never settles at all (seen in the e2e runs on a loaded machine: the read and every later
+  // one stayed pending for over 80 s). Every message needs the configuration, so without a
+  // bound the first paste was blocked for good: nothing inserted, no notice.
+  const POLICY_WAIT_MS = 3000;
+
   // deps: { client, tokens, aliases, session (async get/set), sync (async get/set),
   //   getManaged(), extensionId, extensionOrigin, openSidePanel({tabId, windowId}),
-  //   applyCustomSites(origins) }
+  //   applyCustomSites(origins), policyWaitMs?, now?, timers? }
   function createRouter(deps) {
     const tabsKv = kv(deps.session, 'veil.tabs', () => ({}));
     const allowKv = kv(deps.session, 'veil.allow', () => ({}));
+    const now = deps.now || (() => Date.now());
+    const timers = deps.timers || { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (id) => clearTimeout(id) };
+    const policyDeadline = now() + (deps.policyWaitMs === undefined ? POLICY_WAIT_MS : deps.policyWaitMs);
+
+    // The managed policy, or config.POLICY_UNKNOWN (strict: all sites masked, fail closed,
+    // settings locked) once the deadline has passed without an answer. A read that settles
+    // later is used from then on (sw.js keeps the pending read).
+    async function managedPolicy() {
+      const read = Promise.resolve().then(() => deps.getManaged()).then((m) => m || {}, () => ({}));
+      let timer;
+      const late = new Promise((resolve) => {
+        timer = timers.setTimeout(() => resolve(config.POLICY_UNKNOWN), Math.max(0, policyDeadline - now()));
+      });
+      try {
+        return await Promise.race([read, late]);
+      } finally {
+        timers.clearTimeout(timer);
+      }
+    }
 
     async function currentConfig() {
       const sync = (await deps.sync.get('veil.config')) || {};
-      const managed = (await deps.getManaged()) || {};
-      return config.effectiveConfig(sync, managed);
+      return config.effectiveConfig(sync, await managedPolicy());
     }
 
     async function updateTab(tabId, patch) {
@@ -87,7 +112,8 @@
     }
 
     async function refuseWhenLocked() {
-      if ((await currentConfig()).locked) throw new VeilError('forbidden_sender', { detail: 'locked by policy' });
+      const cfg = await currentConfig();
+      if (cfg.locked) throw new VeilError('forbidden_sender', { detail: cfg.policyPending ? 'policy not loaded yet' : 'locked by policy' });
     }
 
     const handlers = {
@@ -248,10 +274,10 @@
           const cleaned = config.effectiveConfig(next, {});
           const stored = { sites: cleaned.sites, customSites: cleaned.customSites, failMode: cleaned.failMode, showNotice: cleaned.showNotice };
           await deps.sync.set('veil.config', stored);
-          await deps.applyCustomSites(config.effectiveConfig(stored, (await deps.getManaged()) || {}).customSites);
+          await deps.applyCustomSites(config.effectiveConfig(stored, await managedPolicy()).customSites);
         }
-        const managed = (await deps.getManaged()) || {};
-        return { config: await currentConfig(), managed: Object.keys(managed).length > 0 };
+        const managed = await managedPolicy();
+        return { config: await currentConfig(), managed: managed === config.POLICY_UNKNOWN || Object.keys(managed).length > 0 };
       },
     };
 

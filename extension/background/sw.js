@@ -55,7 +55,8 @@ importScripts(
 
   // The first storage.managed read of a browser session takes seconds on Linux (measured
   // 2.7 s on Chromium 156, policy loading), so it starts at once and is cached until the
-  // policy changes, instead of delaying the first paste.
+  // policy changes, instead of delaying the first paste. It may also never settle: the router
+  // waits for it only until a deadline (router.js, POLICY_WAIT_MS) and is strict meanwhile.
   let managedCache = null;
   function getManaged() {
     if (!managedCache) managedCache = chrome.storage.managed.get(null).catch(() => ({}));
@@ -129,6 +130,9 @@ importScripts(
   }
 
   async function onStart() {
+    // Registration needs the real policy (its CustomSites), not the strict stand-in the router
+    // uses while the managed read is pending: wait for the read itself.
+    await getManaged();
     try {
       await applyCustomSites((await router.currentConfig()).customSites);
     } catch {

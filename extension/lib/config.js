@@ -42,8 +42,21 @@
     return out;
   }
 
+  // Stands in for the enterprise policy while chrome.storage.managed has not answered (its
+  // read can stay pending for the whole browser session, see router.js). Nothing is known, so
+  // be strict: every built-in site masked, fail closed, settings locked; the user's custom
+  // sites still apply.
+  const POLICY_UNKNOWN = Object.freeze({});
+
   function effectiveConfig(sync = {}, managed = {}) {
     const cfg = defaults();
+    if (managed === POLICY_UNKNOWN) {
+      cfg.customSites = cleanOrigins((sync || {}).customSites);
+      if (typeof (sync || {}).showNotice === 'boolean') cfg.showNotice = sync.showNotice;
+      cfg.locked = true;
+      cfg.policyPending = true;
+      return cfg;
+    }
     const s = sync || {};
     const m = managed || {};
     if (s.sites && typeof s.sites === 'object') {
@@ -73,5 +86,5 @@
     return null;
   }
 
-  return { defaults, effectiveConfig, siteFor, normalizeOrigin, cleanOrigins, FAIL_MODES };
+  return { defaults, effectiveConfig, siteFor, normalizeOrigin, cleanOrigins, FAIL_MODES, POLICY_UNKNOWN };
 });

@@ -57,7 +57,7 @@ function fakeHost() {
   };
 }
 
-function setup({ managed = {}, now } = {}) {
+function setup({ managed = {}, now, getManaged, policyWaitMs } = {}) {
   const host = fakeHost();
   const session = memoryStorage();
   const sync = memoryStorage();
@@ -71,7 +71,8 @@ function setup({ managed = {}, now } = {}) {
     aliases,
     session,
     sync,
-    getManaged: async () => managed,
+    getManaged: getManaged || (async () => managed),
+    policyWaitMs,
     extensionId: ID,
     extensionOrigin: `chrome-extension://${ID}`,
     openSidePanel: async () => {},
@@ -222,6 +223,39 @@ test('policy lock refuses changes to settings, presets and config', async () => 
   assert.equal((await router.handle({ type: 'veil:config', action: 'put', config: { failMode: 'open' } }, sidePanel)).error.code, 'forbidden_sender');
   assert.equal((await router.handle({ type: 'veil:settings', action: 'get' }, sidePanel)).ok, true);
   assert.deepEqual(host.calls.map((c) => c.op), ['settings']);
+});
+
+// chrome.storage.managed.get() sometimes never settles (Chromium 156, e2e scenario 5 on a
+// loaded machine). Every message reads the configuration, so the first paste hung with no
+// notice; now the router waits for the policy only until its deadline, then is strict.
+test('a policy read that never settles does not block pastes; the stand-in is strict', { timeout: 5000 }, async () => {
+  const { router, sync, host } = setup({ getManaged: () => new Promise(() => {}), policyWaitMs: 50 });
+  // The user chose fail-open and switched ChatGPT off; the unknown policy might forbid both.
+  await sync.set('veil.config', { sites: { chatgpt: false }, failMode: 'open', customSites: ['https://chat.example.com'] });
+  const cfg = await router.handle({ type: 'veil:contentConfig' }, content());
+  assert.deepEqual(cfg.result, { adapter: 'chatgpt', enabled: true, failMode: 'closed', showNotice: true });
+  const r = await router.handle({ type: 'veil:anonymize', text: 'Hi Jan', scope: 'chatgpt.com/c/abc' }, content());
+  assert.equal(r.ok, true);
+  assert.equal(r.result.text, 'Hi [NAME_1]');
+  // Custom sites the user added stay protected.
+  const custom = await router.handle({ type: 'veil:contentConfig' }, content(9, 'https://chat.example.com/room'));
+  assert.equal(custom.result.adapter, 'generic');
+  // Nothing may be changed before the policy is known.
+  const put = await router.handle({ type: 'veil:settings', action: 'put', settings: {} }, sidePanel);
+  assert.equal(put.error.code, 'forbidden_sender');
+  assert.equal(put.error.detail, 'policy not loaded yet');
+  assert.equal((await router.handle({ type: 'veil:config', action: 'get' }, sidePanel)).result.config.locked, true);
+  assert.deepEqual(host.calls.map((c) => c.op), ['anonymize']);
+});
+
+test('a policy read that settles after the deadline is used from then on', { timeout: 5000 }, async () => {
+  let answer;
+  const read = new Promise((resolve) => { answer = resolve; });
+  const { router } = setup({ getManaged: () => read, policyWaitMs: 20 });
+  assert.equal((await router.handle({ type: 'veil:contentConfig' }, content())).result.failMode, 'closed');
+  answer({ FailMode: 'open', EnabledSites: { chatgpt: false } });
+  const cfg = await router.handle({ type: 'veil:contentConfig' }, content());
+  assert.deepEqual(cfg.result, { adapter: 'chatgpt', enabled: false, failMode: 'open', showNotice: true });
 });
 
 test('config put stores cleaned values and re-registers custom sites', async () => {
