@@ -46,6 +46,8 @@ Validation postal_after_keyword(const ValidatorInput& in);
 Validation postal_city(const ValidatorInput& in);
 Validation plate_nl(const ValidatorInput& in);
 Validation plate(const ValidatorInput& in);
+Validation plate_strict(const ValidatorInput& in);
+Validation plate_nl_strict(const ValidatorInput& in);
 Validation tracking_ups(const ValidatorInput& in);
 Validation tracking_s10(const ValidatorInput& in);
 Validation tracking_dhl(const ValidatorInput& in);

@@ -16,7 +16,7 @@ struct Entry {
 
 namespace v = validators;
 
-constexpr std::array<Entry, 41> kValidators{{
+constexpr std::array<Entry, 43> kValidators{{
     {"api_key", v::api_key},
     {"at_svnr", v::at_svnr},
     {"be_eid_card", v::be_eid_card},
@@ -41,6 +41,8 @@ constexpr std::array<Entry, 41> kValidators{{
     {"phone", v::phone},
     {"plate", v::plate},
     {"plate_nl", v::plate_nl},
+    {"plate_nl_strict", v::plate_nl_strict},
+    {"plate_strict", v::plate_strict},
     {"postal_after_keyword", v::postal_after_keyword},
     {"postal_city", v::postal_city},
     {"postal_ie", v::postal_ie},

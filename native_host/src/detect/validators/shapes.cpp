@@ -402,6 +402,19 @@ Validation plate(const ValidatorInput& in) {
   return reject();
 }
 
+// Shapes that also read as product codes (compact, lower case, "ABC-123", vowel side codes)
+// come back with a negative delta from plate/plate_nl; the *_strict variants refuse them, for
+// rules whose context words are as loose as "auto" or "car".
+Validation plate_strict(const ValidatorInput& in) {
+  Validation v = plate(in);
+  return v.valid && v.score_delta < 0 ? reject() : v;
+}
+
+Validation plate_nl_strict(const ValidatorInput& in) {
+  Validation v = plate_nl(in);
+  return v.valid && v.score_delta < 0 ? reject() : v;
+}
+
 Validation tracking_ups(const ValidatorInput& in) {
   const std::string s = alnum_upper(in.match);
   if (s.size() != 18 || s.compare(0, 2, "1Z") != 0) return reject();

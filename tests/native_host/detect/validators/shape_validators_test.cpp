@@ -210,3 +210,15 @@ TEST_CASE("postal_nl: eras are not codes", "[postal]") {
   CHECK_FALSE(run_in("postal_nl", "Hammurabi (c. 1792 BC) was", "1792 BC").valid);
   CHECK(run_in("postal_nl", "Dorpsstraat 4, 2000 AD Haarlem", "2000 AD").valid);
 }
+
+TEST_CASE("plate_strict and plate_nl_strict refuse the shapes that need a plate word", "[plate]") {
+  CHECK(valid("plate_strict", "AB-123-CD"));
+  CHECK(valid("plate_strict", "B-MW 1234"));
+  CHECK(valid("plate_strict", "191-D-12345"));
+  CHECK_FALSE(valid("plate_strict", "ABC-123"));   // also a model number
+  CHECK_FALSE(valid("plate_strict", "KJH 4421"));
+  CHECK_FALSE(valid("plate_strict", "AB123CD"));
+  CHECK(valid("plate_nl_strict", "GJ-412-K"));
+  CHECK_FALSE(valid("plate_nl_strict", "12-ABC-3"));
+  CHECK_FALSE(valid("plate_nl_strict", "gj-412-k"));
+}
