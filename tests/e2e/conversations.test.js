@@ -5,8 +5,8 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const h = require('../harness/browser.js');
-const c = require('../harness/chat.js');
+const h = require('./harness/browser.js');
+const c = require('./harness/chat.js');
 
 const A_TEXT = 'Klant: Sanne de Vries, e-mail sanne.devries@example.nl, IBAN NL91ABNA0417164300.';
 const B_TEXT = 'Kunde: Lukas Schneider, E-Mail lukas.schneider@example.de, IBAN DE89370400440532013000.';

@@ -33,3 +33,36 @@ test('paste a Dutch customer email into chatgpt.com', async (t) => {
   const n = h.assertNoLeak(await h.recorded(run, [chat.page]), DUTCH_VALUES);
   assert.ok(n > 10, 'the recorder saw the paste activity');
 });
+
+// The measuring paste of bench/paste_latency.js: it must measure a real masked paste (the
+// benchmark's numbers mean nothing otherwise). Asserts behaviour, not time.
+test('timedPaste: a measured paste is a real masked paste', async (t) => {
+  const run = await h.launch({ name: 'timed-paste' });
+  t.after(() => run.close());
+  const chat = await c.openChat(run, 'chatgpt');
+
+  const first = await c.timedPaste(run, chat, DUTCH_EMAIL, { minPlaceholders: 4 });
+  for (const v of DUTCH_VALUES) assert.ok(!first.text.includes(v), 'an original value is in the composer');
+  assert.match(first.text, /Beste klantenservice/);
+  assert.match(first.text, /Met vriendelijke groet/);
+  assert.ok(first.placeholders >= 4, 'the composer holds the placeholders');
+  // The clock starts at the keystroke and stops when the composer shows the masked text, which
+  // is no later than ProseMirror's state holding it; the keystroke follows the press() call.
+  assert.ok(Number.isFinite(first.ms) && first.ms > 0, 'a positive interval');
+  assert.ok(first.stateMs >= first.ms);
+  assert.ok(first.fromPressMs >= first.ms);
+
+  // Cleared and pasted again: the same placeholders (same conversation), nothing left over.
+  await c.clearComposer(chat);
+  assert.equal((await c.composerText(chat)).trim(), '');
+  const again = await c.timedPaste(run, chat, DUTCH_EMAIL, { minPlaceholders: 4 });
+  assert.deepEqual(c.placeholdersIn(again.text).sort(), c.placeholdersIn(first.text).sort());
+  assert.equal(editorLines(again.text), editorLines(first.text));
+
+  await chat.page.waitForTimeout(500);
+  h.assertNoLeak(await h.recorded(run, [chat.page]), DUTCH_VALUES);
+});
+
+function editorLines(text) {
+  return text.split('\n').length;
+}

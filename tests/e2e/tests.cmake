@@ -1,6 +1,6 @@
 # End-to-end suite: real headless Chromium (Debian's /usr/bin/chromium), the real unpacked
 # extension and the built `veil` host against fake chat sites. One ctest entry per
-# tests/e2e/*.test.js file (node's test runner); tests/e2e/pending/ is not registered.
+# tests/e2e/*.test.js file (node's test runner); scenarios kept in tests/e2e/pending/ (when there are any) are not registered.
 # Each file launches its own browser, so they run serially on the 2-core machines.
 file(GLOB VEIL_E2E_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/e2e/*.test.js)
 foreach(e2e_test ${VEIL_E2E_TESTS})

@@ -39,15 +39,46 @@ function installManifest(udd, hostPath) {
   return file;
 }
 
+// The rules directory the host will load (native_host/src/rules/loader.cpp): VEIL_RULES_DIR,
+// an installed tree next to the binary, else the source tree's shared_rules.
+function rulesDir(hostPath) {
+  if (process.env.VEIL_RULES_DIR) return path.resolve(process.env.VEIL_RULES_DIR);
+  const installed = path.join(path.dirname(path.dirname(hostPath)), 'lib', 'veil', 'rules');
+  if (fs.existsSync(path.join(installed, 'entities'))) return installed;
+  return path.join(REPO, 'shared_rules');
+}
+
+// Names, sizes and mtimes of every file under dir: changes when any rule file changes.
+function treeFingerprint(dir) {
+  const hash = require('node:crypto').createHash('sha256');
+  const walk = (d) => {
+    let entries;
+    try { entries = fs.readdirSync(d, { withFileTypes: true }); } catch { return; }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        const st = fs.statSync(p);
+        hash.update(`${path.relative(dir, p)}\0${st.size}\0${st.mtimeMs}\0`);
+      }
+    }
+  };
+  walk(dir);
+  return hash.digest('hex');
+}
+
 // The host compiles its rules into VEIL_CACHE_DIR on first use: measured 26-29 s for the
 // sanitizer build on the loaded 2-core machine, against 1 s with a warm cache. An installed
-// host has a warm cache after its first start, so every run of one binary shares one cache
-// (keyed by the binary's path, size and mtime), warmed once here with `veil scan` before the
-// browser starts; each run still has its own empty VEIL_HOME (vault).
+// host has a warm cache after its first start, so every run of one binary and one rules tree
+// shares one cache (keyed by the binary's path, size and mtime and by the rules files: a
+// rules edit without a rebuild would otherwise make the first paste compile for ~30 s),
+// warmed once here with `veil scan` before the browser starts; each run still has its own
+// empty VEIL_HOME (vault).
 function warmRulesCache(hostPath) {
   const st = fs.statSync(hostPath);
+  const rules = rulesDir(hostPath);
   const key = require('node:crypto').createHash('sha256')
-    .update(`${hostPath}\0${st.size}\0${st.mtimeMs}`).digest('hex').slice(0, 16);
+    .update(`${hostPath}\0${st.size}\0${st.mtimeMs}\0${rules}\0${treeFingerprint(rules)}`).digest('hex').slice(0, 16);
   const dir = path.join(os.tmpdir(), `veil-e2e-rules-cache-${key}`);
   const done = path.join(dir, '.warm');
   if (fs.existsSync(done)) return dir;
@@ -124,15 +155,25 @@ async function launch(opts = {}) {
 }
 
 // Puts text on the clipboard from a separate helper origin (so the chat page never runs the
-// code that holds the original), then pastes it into the focused composer with Ctrl+V.
-async function paste(run, page, composerSelector, text) {
+// code that holds the original).
+async function setClipboard(run, text) {
   const helper = await run.ctx.newPage();
   await helper.goto('https://clip.veil.test/');
   await helper.bringToFront();
   await helper.evaluate((t) => navigator.clipboard.writeText(t), text);
   await helper.close();
+}
+
+// Brings the chat page to the front and clicks into its composer, as a user would.
+async function focusComposer(page, composerSelector) {
   await page.bringToFront();
   await page.click(composerSelector);
+}
+
+// setClipboard, then Ctrl+V into the focused composer.
+async function paste(run, page, composerSelector, text) {
+  await setClipboard(run, text);
+  await focusComposer(page, composerSelector);
   await page.keyboard.press('Control+V');
 }
 
@@ -232,6 +273,6 @@ async function waitFor(fn, { timeout = 15000, interval = 100, what = 'condition'
 }
 
 module.exports = {
-  REPO, EXTENSION_DIR, ARTIFACTS, launch, paste, closedShadowText, recorded, assertNoLeak, screenshot, hostPids,
+  REPO, EXTENSION_DIR, ARTIFACTS, launch, setClipboard, focusComposer, paste, closedShadowText, recorded, assertNoLeak, screenshot, hostPids,
   waitFor, expectedExtensionId, veilBinary, installManifest,
 };

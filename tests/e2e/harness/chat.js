@@ -85,7 +85,74 @@ async function restoreFrameText(chat, { previous = [] } = {}) {
   return { frame, ...text };
 }
 
+// Empties the composer the way a user does (select all, delete) and waits until it is empty.
+async function clearComposer(chat) {
+  await h.focusComposer(chat.page, chat.site.composer);
+  await chat.page.keyboard.press('Control+A');
+  await chat.page.keyboard.press('Delete');
+  await h.waitFor(async () => (await composerText(chat)).trim() === '', { what: 'an empty composer' });
+}
+
+// Pastes `text` like browser.js paste() and measures, inside the page with performance.now(),
+// how long the user waits: from the Ctrl+V keydown (its event timestamp, i.e. when the
+// browser created the keystroke, before the extension or the page ran) to the first
+// MutationObserver callback in which the composer's DOM shows at least `minPlaceholders`
+// placeholders more than before (what the user sees). The page-world listeners are added
+// just before the keystroke; they read only the composer, which by then holds masked text.
+// Returns { ms, fromPressMs, stateMs, placeholders, text }: fromPressMs starts just before
+// Playwright sends the key (adds the DevTools round trip), stateMs ends when ProseMirror's
+// own state holds the text too, text is the composer's text at the end (ProseMirror state).
+async function timedPaste(run, chat, text, { minPlaceholders = 1, timeout = 20000 } = {}) {
+  await h.setClipboard(run, text);
+  await h.focusComposer(chat.page, chat.site.composer);
+  await chat.page.evaluate(({ selector, source, min, ms }) => {
+    const composer = document.querySelector(selector);
+    const count = (t) => (t.match(new RegExp(source, 'g')) || []).length;
+    const base = count(composer.textContent);
+    const st = { keydown: null, press: null, dom: null, state: null };
+    const onKey = (e) => {
+      if (st.keydown === null && e.ctrlKey && (e.key === 'v' || e.key === 'V')) st.keydown = e.timeStamp;
+    };
+    window.addEventListener('keydown', onKey, true);
+    st.done = new Promise((resolve, reject) => {
+      const stop = () => { mo.disconnect(); window.removeEventListener('keydown', onKey, true); };
+      const timer = setTimeout(() => { stop(); reject(new Error('no masked text in the composer')); }, ms);
+      const waitState = () => {
+        if (count(window.__fakeEditor.text()) - base >= min) {
+          st.state = performance.now();
+          clearTimeout(timer);
+          resolve();
+        } else setTimeout(waitState, 0);
+      };
+      const mo = new MutationObserver(() => {
+        if (st.dom !== null || count(composer.textContent) - base < min) return;
+        st.dom = performance.now();
+        stop();
+        waitState();
+      });
+      mo.observe(composer, { childList: true, subtree: true, characterData: true });
+    });
+    window.__veilTimedPaste = st;
+  }, { selector: chat.site.composer, source: PLACEHOLDER.source, min: minPlaceholders, ms: timeout });
+  await chat.page.evaluate(() => { window.__veilTimedPaste.press = performance.now(); });
+  await chat.page.keyboard.press('Control+V');
+  const st = await chat.page.evaluate(async () => {
+    const s = window.__veilTimedPaste;
+    await s.done;
+    return { keydown: s.keydown, press: s.press, dom: s.dom, state: s.state };
+  });
+  if (st.keydown === null) throw new Error('the page saw no Ctrl+V keydown');
+  const final = await composerText(chat);
+  return {
+    ms: st.dom - st.keydown,
+    fromPressMs: st.dom - st.press,
+    stateMs: st.state - st.keydown,
+    placeholders: placeholdersIn(final).length,
+    text: final,
+  };
+}
+
 module.exports = {
   SITES, PLACEHOLDER, openChat, composerText, waitComposer, placeholdersIn, waitAnswers, answersDone, sentMessages,
-  clickRestore, restoreFrameText,
+  clickRestore, restoreFrameText, clearComposer, timedPaste,
 };
