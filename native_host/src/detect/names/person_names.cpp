@@ -7,6 +7,7 @@
 #include <cctype>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "detect/names/lexicon.h"
@@ -15,6 +16,64 @@
 namespace veil::detect::names {
 
 namespace {
+
+// What the lists say about one folded word, so that each token costs one hash lookup
+// (cached per token) instead of one per list.
+enum : std::uint32_t {
+  kFirst = 1u << 0,
+  kLast = 1u << 1,
+  kCity = 1u << 2,
+  kPlace = 1u << 3,
+  kStop = 1u << 4,
+  kParticle = 1u << 5,
+  kOrg = 1u << 6,
+  kDet = 1u << 7,
+  kPron = 1u << 8,
+  kConj = 1u << 9,
+  kPlacePrefix = 1u << 10,
+  kLead = 1u << 11,
+  kVerbAfter = 1u << 12,
+  kVerbAfter1 = 1u << 13,  // first word of a two-word verb ("a déclaré")
+  kVerbBefore = 1u << 14,
+  kCommon0 = 1u << 16,  // + index of the word list's language (up to 16 languages)
+};
+// Cue phrases that may end the text before a chain.
+enum : std::uint32_t {
+  kCueTitle = 1u << 0,
+  kCueIntro = 1u << 1,
+  kCueGreeting = 1u << 2,
+  kCueClosing = 1u << 3,
+  kCueRelation = 1u << 4,
+  kCueRole = 1u << 5,
+  kCueVerb = 1u << 6,
+};
+
+using BitMap = std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>>;
+
+// Suffixes bucketed by their last two bytes: a word is compared with the few suffixes that
+// end like it, not with the whole list.
+class SuffixSet {
+ public:
+  void add(const std::string& s) {
+    if (s.size() >= 2) by_tail_[tail(s)].push_back(s);
+  }
+  // True if `k` ends with a suffix and has at least `min_extra` bytes before it.
+  bool match(std::string_view k, std::size_t min_extra) const {
+    if (k.size() < 2) return false;
+    auto it = by_tail_.find(tail(k));
+    if (it == by_tail_.end()) return false;
+    for (const auto& s : it->second)
+      if (k.size() >= s.size() + min_extra && k.substr(k.size() - s.size()) == s) return true;
+    return false;
+  }
+
+ private:
+  static std::uint16_t tail(std::string_view s) {
+    return static_cast<std::uint16_t>(static_cast<unsigned char>(s[s.size() - 2]) << 8 |
+                                      static_cast<unsigned char>(s[s.size() - 1]));
+  }
+  std::unordered_map<std::uint16_t, std::vector<std::string>> by_tail_;
+};
 
 struct Chain {
   std::size_t first = 0, last = 0;  // token indexes, inclusive
@@ -55,9 +114,6 @@ class PersonNames final : public Recognizer {
     coordination_langs_ = phrase_set(r, "coordination");
     for (const auto& [name, list] : r.lists)
       if (name.rfind("common_borrow.", 0) == 0) common_borrow_[name.substr(14)] = list;
-    for (const auto& w : roles_)
-      if (w.size() >= 5 && w.find(' ') == std::string::npos) role_suffixes_.push_back(w);
-    std::sort(role_suffixes_.begin(), role_suffixes_.end());
     noun_suffixes_ = phrase_set(r, "noun_suffix");
     for (const auto* s : {&titles_, &greetings_, &closings_})
       for (const auto& w : *s)
@@ -74,6 +130,7 @@ class PersonNames final : public Recognizer {
     max_cue_ = 0;
     for (const auto* s : {&titles_, &greetings_, &intros_, &headers_, &relations_, &closings_, &roles_, &verbs_before_})
       max_cue_ = std::max(max_cue_, max_length(*s));
+    build_maps();
     auto p = r.params.find("threshold");
     threshold_ = p != r.params.end() ? p->second : 0.5;
     for (std::uint32_t i = 0; i < rules.rules.size(); ++i) {
@@ -89,6 +146,95 @@ class PersonNames final : public Recognizer {
   void recognize(const RecognizerInput& in, std::vector<Candidate>& out) const override;
 
  private:
+  void build_maps() {
+    auto mark = [&](const WordSet& set, std::uint32_t bit) {
+      for (const auto& w : set) word_bits_[w] |= bit;
+    };
+    mark(lx_.first_names, kFirst);
+    mark(lx_.last_names, kLast);
+    mark(lx_.cities, kCity);
+    mark(lx_.places, kPlace);
+    mark(stop_, kStop);
+    mark(particles_, kParticle);
+    mark(org_, kOrg);
+    mark(determiners_, kDet);
+    mark(pronouns_, kPron);
+    mark(conjunctions_, kConj);
+    mark(place_prefixes_, kPlacePrefix);
+    mark(lead_particles_, kLead);
+    for (const auto& v : verbs_after_) {
+      const auto sp = v.find(' ');
+      if (sp == std::string::npos) word_bits_[v] |= kVerbAfter;
+      else word_bits_[v.substr(0, sp)] |= kVerbAfter1;
+    }
+    for (const auto& v : verbs_before_)
+      if (v.find(' ') == std::string::npos) word_bits_[v] |= kVerbBefore;
+    std::uint32_t index = 0;
+    for (const auto& [lang, set] : lx_.common) {
+      if (index >= 16) break;
+      lang_bit_[lang] = kCommon0 << index++;
+      mark(set, lang_bit_[lang]);
+    }
+    auto cue = [&](const WordSet& set, std::uint32_t bit) {
+      for (const auto& w : set) cue_bits_[w] |= bit;
+    };
+    cue(titles_, kCueTitle);
+    cue(intros_, kCueIntro);
+    cue(greetings_, kCueGreeting);
+    cue(closings_, kCueClosing);
+    cue(relations_, kCueRelation);
+    cue(roles_, kCueRole);
+    cue(verbs_before_, kCueVerb);
+    for (const auto& w : roles_)
+      if (w.size() >= 5 && w.find(' ') == std::string::npos) role_suffixes_.add(w);
+    for (const auto& w : noun_suffixes_) noun_suffix_set_.add(w);
+    for (const auto& w : street_suffixes_) street_suffix_set_.add(w);
+  }
+  std::uint32_t lookup(std::string_view k) const {
+    auto it = word_bits_.find(k);
+    return it == word_bits_.end() ? 0 : it->second;
+  }
+  // Ordinary-word bits that count for a text in `lang`: its own list, "*" lists, and the
+  // lists it borrows nouns from; every list for "auto".
+  std::uint32_t common_mask(std::string_view lang) const {
+    std::uint32_t m = 0;
+    if (lang.empty() || lang == "auto") {
+      for (const auto& [l, bit] : lang_bit_) m |= bit;
+      return m;
+    }
+    auto own = lang_bit_.find(lang);
+    if (own != lang_bit_.end()) m |= own->second;
+    auto any = lang_bit_.find(std::string_view("*"));
+    if (any != lang_bit_.end()) m |= any->second;
+    auto borrow = common_borrow_.find(lang);
+    if (borrow != common_borrow_.end())
+      for (const auto& l : borrow->second) {
+        auto b = lang_bit_.find(l);
+        if (b != lang_bit_.end()) m |= b->second;
+      }
+    return m;
+  }
+  // Cue bits of every phrase that ends `before` on a word boundary ("-" counts as one, so
+  // "us-präsident" ends with the role "präsident"): one lookup per boundary for all lists.
+  std::uint32_t cue_bits(std::string_view before) const {
+    std::uint32_t out = 0;
+    const std::size_t n = before.size();
+    for (std::size_t len = 1; len <= std::min(n, max_cue_); ++len) {
+      const std::size_t at = n - len;
+      const unsigned char ch = static_cast<unsigned char>(before[at]);
+      if ((ch & 0xC0) == 0x80) continue;  // not a code point start
+      if (at > 0) {
+        const unsigned char p = static_cast<unsigned char>(before[at - 1]);
+        const bool prev_alnum = (p >= 'a' && p <= 'z') || (p >= '0' && p <= '9') || p >= 0x80;
+        const bool cur_alnum = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80;
+        if (prev_alnum && cur_alnum) continue;
+      }
+      auto it = cue_bits_.find(before.substr(at));
+      if (it != cue_bits_.end()) out |= it->second;
+    }
+    return out;
+  }
+
   struct Ctx {
     std::string_view text;
     std::string_view lang;
@@ -98,6 +244,9 @@ class PersonNames final : public Recognizer {
     std::vector<std::size_t> line_of;
     std::vector<std::size_t> line_first, line_last;
     std::vector<char> closing_line;
+    std::uint32_t common_mask = 0;
+    mutable std::vector<std::uint32_t> bits;  // list bits of key(i), filled lazily
+    mutable std::vector<char> have_bits;
     std::string_view keys_view(std::size_t i) const { return key(i); }
     const std::string& key(std::size_t i) const {
       if (!have_key[i]) {
@@ -111,6 +260,21 @@ class PersonNames final : public Recognizer {
   };
 
   bool is_word(const Ctx& c, std::size_t i) const { return c.toks[i].kind == TokenKind::kWord; }
+  std::uint32_t tb(const Ctx& c, std::size_t i) const {
+    if (!c.have_bits[i]) {
+      c.bits[i] = c.toks[i].kind == TokenKind::kWord ? lookup(c.key(i)) : 0;
+      c.have_bits[i] = 1;
+    }
+    return c.bits[i];
+  }
+  bool has(const Ctx& c, std::size_t i, std::uint32_t bit) const {
+    return i < c.toks.size() && c.toks[i].kind == TokenKind::kWord && (tb(c, i) & bit) != 0;
+  }
+  bool first_tok(const Ctx& c, std::size_t i) const { return (tb(c, i) & kFirst) || first_part_in(c.key(i)); }
+  bool last_tok(const Ctx& c, std::size_t i) const { return (tb(c, i) & kLast) || any_part_in(c.key(i), kLast); }
+  bool common_tok(const Ctx& c, std::size_t i) const {
+    return (tb(c, i) & c.common_mask) || noun_shaped(c.key(i)) || lowercase_part(c, i);
+  }
   bool punct_is(const Ctx& c, std::size_t i, char ch) const {
     return i < c.toks.size() && c.toks[i].kind == TokenKind::kPunct && c.toks[i].end - c.toks[i].start == 1 &&
            c.text[c.toks[i].start] == ch;
@@ -135,53 +299,41 @@ class PersonNames final : public Recognizer {
   bool is_name_word(Ctx& c, std::size_t i, bool lowercase_chain) const {
     const Token& t = c.toks[i];
     if (t.kind != TokenKind::kWord || t.letters < 2) return false;
-    const std::string& k = c.key(i);
-    if (stop_.count(k)) return false;
-    if (lowercase_chain) return t.all_lower && (lx_.first_names.count(k) || lx_.last_names.count(k));
+    const std::uint32_t b = tb(c, i);
+    if (b & kStop) return false;
+    if (lowercase_chain) return t.all_lower && (b & (kFirst | kLast));
     return t.upper_initial;
   }
   bool is_particle(Ctx& c, std::size_t i) const {
     const Token& t = c.toks[i];
     if (t.kind != TokenKind::kWord) return false;
-    return particles_.contains(c.key(i));
+    return (tb(c, i) & kParticle) != 0;
   }
   // A lower-case particle may open a name only if it is one that names start with ("van Dam",
   // "de Vries", "von Weizsäcker"); "der", "des", "la", "du" there are articles ("der Wall").
   bool may_lead(Ctx& c, std::size_t i) const {
-    return !c.toks[i].all_lower || lead_particles_.contains(c.key(i));
+    return !c.toks[i].all_lower || (tb(c, i) & kLead);
   }
-  bool word_in(const Ctx& c, std::size_t i, const WordSet& set) const {
-    return i < c.toks.size() && c.toks[i].kind == TokenKind::kWord && set.contains(c.keys_view(i));
-  }
-  bool in_first(std::string_view k) const { return lx_.first_names.contains(k) || first_part_in(k, lx_.first_names); }
-  bool in_last(std::string_view k) const { return lx_.last_names.contains(k) || any_part_in(k, lx_.last_names); }
+  bool in_first(std::string_view k) const { return (lookup(k) & kFirst) || first_part_in(k); }
+  bool in_last(std::string_view k) const { return (lookup(k) & kLast) || any_part_in(k, kLast); }
   // "Jean-Pierre", "Hans-Dieter": the first part is a first name and every other part a name
   // too, so "Olympia-Tickets" is not a first name.
-  bool first_part_in(std::string_view k, const WordSet& set) const {
+  bool first_part_in(std::string_view k) const {
     auto dash = k.find('-');
-    if (dash == std::string_view::npos || !set.contains(k.substr(0, dash))) return false;
+    if (dash == std::string_view::npos || !(lookup(k.substr(0, dash)) & kFirst)) return false;
     std::size_t pos = dash + 1;
     while (pos < k.size()) {
       auto next = k.find('-', pos);
       if (next == std::string_view::npos) next = k.size();
       const std::string_view part = k.substr(pos, next - pos);
-      if (!part.empty() && !lx_.first_names.contains(part) && !lx_.last_names.contains(part) &&
-          !particles_.contains(part))
-        return false;
+      if (!part.empty() && !(lookup(part) & (kFirst | kLast | kParticle))) return false;
       pos = next + 1;
     }
     return true;
   }
   // Ordinary word of the text's language, of a language it borrows nouns from (German text
   // is full of English and Dutch loan nouns: "Chance", "Link", "Block"), or noun-shaped.
-  bool is_common(const Ctx& c, std::string_view k) const {
-    if (lx_.is_common(k, c.lang) || noun_shaped(k)) return true;
-    auto it = common_borrow_.find(c.lang);
-    if (it == common_borrow_.end()) return false;
-    for (const auto& l : it->second)
-      if (lx_.is_common(k, l)) return true;
-    return false;
-  }
+  bool is_common(const Ctx& c, std::string_view k) const { return (lookup(k) & c.common_mask) || noun_shaped(k); }
   // "IP-adres", "Frau-passen": a hyphenated word with a lower-case part is no name.
   bool lowercase_part(const Ctx& c, std::size_t i) const {
     const std::string_view w = token_text(c.text, c.toks[i]);
@@ -189,39 +341,27 @@ class PersonNames final : public Recognizer {
       const unsigned char ch = static_cast<unsigned char>(w[p + 1]);
       if (ch < 'a' || ch > 'z') continue;
       const std::size_t e = w.find('-', p + 1);
-      if (!particles_.contains(w.substr(p + 1, e == std::string_view::npos ? std::string_view::npos : e - p - 1)))
+      if (!(lookup(w.substr(p + 1, e == std::string_view::npos ? std::string_view::npos : e - p - 1)) & kParticle))
         return true;
     }
     return false;
   }
-  bool role_suffix(std::string_view k) const {
-    for (const auto& r : role_suffixes_)
-      if (k.size() > r.size() + 2 && k.substr(k.size() - r.size()) == r) return true;
-    return false;
-  }
+  bool role_suffix(std::string_view k) const { return role_suffixes_.match(k, 3); }
   // German, Dutch and French derivational endings ("-ierung", "-schaft", "-heid", "-tion")
   // mark ordinary nouns; German capitalises them all.
-  bool noun_shaped(std::string_view k) const {
-    for (const auto& suf : noun_suffixes_)
-      if (k.size() >= suf.size() + 3 && k.substr(k.size() - suf.size()) == suf) return true;
-    return false;
-  }
-  static bool any_part_in(std::string_view k, const WordSet& set) {
+  bool noun_shaped(std::string_view k) const { return noun_suffix_set_.match(k, 3); }
+  bool any_part_in(std::string_view k, std::uint32_t bit) const {
     if (k.find('-') == std::string_view::npos) return false;
     std::size_t pos = 0;
     while (pos <= k.size()) {
       auto dash = k.find('-', pos);
       if (dash == std::string_view::npos) dash = k.size();
-      if (dash > pos && set.contains(k.substr(pos, dash - pos))) return true;
+      if (dash > pos && (lookup(k.substr(pos, dash - pos)) & bit)) return true;
       pos = dash + 1;
     }
     return false;
   }
-  bool has_street_suffix(std::string_view k) const {
-    for (const auto& s : street_suffixes_)
-      if (k.size() > s.size() && k.substr(k.size() - s.size()) == s) return true;
-    return street_suffixes_.contains(k);
-  }
+  bool has_street_suffix(std::string_view k) const { return street_suffix_set_.match(k, 0); }
 
   bool followed_by_org(const Ctx& c, std::size_t end) const {
     std::size_t from = end;
@@ -246,11 +386,10 @@ class PersonNames final : public Recognizer {
       ch.particles = 0;
     }
     while (ch.words.size() >= 2 && ch.words.front() == ch.first && ch.initials == 0) {
-      const std::string& k = c.key(ch.first);
-      const bool support = in_first(k) || in_last(k);
+      const bool support = first_tok(c, ch.first) || last_tok(c, ch.first);
       bool rest_support = false;
       for (std::size_t w = 1; w < ch.words.size(); ++w)
-        rest_support = rest_support || in_first(c.key(ch.words[w])) || in_last(c.key(ch.words[w]));
+        rest_support = rest_support || first_tok(c, ch.words[w]) || last_tok(c, ch.words[w]);
       if (support || !rest_support) break;
       ch.words.erase(ch.words.begin());
       ch.first = ch.first + 1;
@@ -267,15 +406,19 @@ class PersonNames final : public Recognizer {
 
   // Cues from news and legal text (see names.json): a role noun before ("minister", "US-Präsident"),
   // a speech verb before or after ("zegt X", "X sagte", "selon X", "X said").
-  double speech_cue(Ctx& c, const Chain& ch, std::string_view before, bool sentence_start) const;
+  double speech_cue(Ctx& c, const Chain& ch, std::uint32_t cues, bool sentence_start) const;
 
   std::uint32_t rule_index_;
   Lexicon lx_;
   WordSet titles_, greetings_, intros_, headers_, relations_, closings_, particles_, stop_, org_, street_suffixes_;
   WordSet roles_, verbs_before_, verbs_after_, determiners_, lead_particles_, place_prefixes_, pronouns_,
       noun_suffixes_, conjunctions_, coordination_langs_;
-  std::vector<std::string> role_suffixes_;
-  std::map<std::string, std::vector<std::string>, std::less<>> common_borrow_;  // lang -> other word lists  // roles of 5+ bytes, matched as compound endings
+  SuffixSet role_suffixes_;  // roles of 5+ bytes, matched as compound endings
+  SuffixSet noun_suffix_set_, street_suffix_set_;
+  BitMap word_bits_;  // folded word -> k* bits
+  BitMap cue_bits_;   // folded cue phrase -> kCue* bits
+  std::map<std::string, std::uint32_t, std::less<>> lang_bit_;  // word-list language -> kCommon0 << i
+  std::map<std::string, std::vector<std::string>, std::less<>> common_borrow_;  // lang -> other word lists
   std::size_t max_cue_ = 0;
   double threshold_ = 0.5;
   std::vector<std::uint32_t> email_rules_;
@@ -349,19 +492,19 @@ std::string PersonNames::before_on_line(const Ctx& c, std::size_t tok) const {
   return b;
 }
 
-double PersonNames::speech_cue(Ctx& c, const Chain& ch, std::string_view before, bool sentence_start) const {
+double PersonNames::speech_cue(Ctx& c, const Chain& ch, std::uint32_t cues, bool sentence_start) const {
   const auto& t = c.toks;
   double cue = 0.0;
-  if (!before.empty()) {
-    // ends_with_phrase treats "-" as a word boundary, so "us-präsident" and "ex-minister" count.
-    if (ends_with_phrase(before, roles_, max_cue_)) cue = std::max(cue, 0.45);
+  {
+    // cue_bits() treats "-" as a word boundary, so "us-präsident" and "ex-minister" count.
+    if (cues & kCueRole) cue = std::max(cue, 0.45);
     // Compounds: "Europaminister", "Bäderleiter", "topzwemmer", "televisiemaker".
     const std::size_t p = ch.first - 1;
     if (cue < 0.45 && ch.first > 0 && t[ch.first].space_before && t[p].kind == TokenKind::kWord &&
         c.line_of[p] == c.line_of[ch.first]) {
       if (role_suffix(c.key(p))) cue = std::max(cue, 0.45);
     }
-    if (ends_with_phrase(before, verbs_before_, max_cue_)) cue = std::max(cue, 0.4);
+    if (cues & kCueVerb) cue = std::max(cue, 0.4);
   }
   // "Merkel sagte", "Durant zei", "Smith, said": a speech verb right after the name.
   // No comma in between: in "..., zegt Durant" the speaker follows the verb.
@@ -369,19 +512,15 @@ double PersonNames::speech_cue(Ctx& c, const Chain& ch, std::string_view before,
   const std::size_t line = c.line_of[ch.first];
   std::size_t verb_end = 0;  // token after the verb, 0 when there is no verb
   if (a < t.size() && c.line_of[a] == line && t[a].kind == TokenKind::kWord && t[a].all_lower) {
-    if (verbs_after_.contains(c.key(a))) {
+    const std::uint32_t vb = tb(c, a);
+    if (vb & kVerbAfter) {
       verb_end = a + 1;
-    } else if (a + 1 < t.size() && c.line_of[a + 1] == line && t[a + 1].kind == TokenKind::kWord) {
+    } else if ((vb & kVerbAfter1) && a + 1 < t.size() && c.line_of[a + 1] == line && t[a + 1].kind == TokenKind::kWord) {
       // two-word forms: "a déclaré", "heeft gezegd", "hat gesagt"
-      const std::string& k1 = c.key(a);
-      const std::string& k2 = c.key(a + 1);
-      for (const auto& v : verbs_after_) {
-        if (v.size() == k1.size() + 1 + k2.size() && v.compare(0, k1.size(), k1) == 0 && v[k1.size()] == ' ' &&
-            v.compare(k1.size() + 1, k2.size(), k2) == 0) {
-          verb_end = a + 2;
-          break;
-        }
-      }
+      std::string two = c.key(a);
+      two += ' ';
+      two += c.key(a + 1);
+      if (verbs_after_.contains(two)) verb_end = a + 2;
     }
   }
   if (verb_end > 0) {
@@ -390,10 +529,10 @@ double PersonNames::speech_cue(Ctx& c, const Chain& ch, std::string_view before,
     // hold. A subject-verb start ("Schily zei dat") outweighs the lost capitalisation signal.
     if (!sentence_start) {
       cue = std::max(cue, 0.4);
-    } else if (!(verb_end < t.size() && t[verb_end].kind == TokenKind::kWord && pronouns_.contains(c.key(verb_end)))) {
+    } else if (!(verb_end < t.size() && t[verb_end].kind == TokenKind::kWord && (tb(c, verb_end) & kPron))) {
       // Words outside the dictionaries stay just below: "Vandaag vindt ... plaats".
       bool known = false;
-      for (auto w : ch.words) known = known || in_first(c.key(w)) || in_last(c.key(w));
+      for (auto w : ch.words) known = known || first_tok(c, w) || last_tok(c, w);
       cue = std::max(cue, known || ch.initials > 0 ? 0.5 : 0.45);
     }
   }
@@ -415,7 +554,8 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
   const std::size_t nw = ch.words.size();
   const std::size_t first = ch.first;
   const std::string before = before_on_line(c, first);
-  const bool title_before = !before.empty() && ends_with_phrase(before, titles_, max_cue_);
+  const std::uint32_t cues = before.empty() ? 0 : cue_bits(before);
+  const bool title_before = (cues & kCueTitle) != 0;
   if (nw == 0) {
     // "Mme G.", "M. D. R.": initials after a title stand for a (pseudonymised) person.
     ch.score = ch.initials > 0 && title_before ? 0.6 : 0.0;
@@ -424,25 +564,27 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
   int fn = 0, ln = 0, common = 0, city = 0, place = 0, unknown = 0;
   for (auto w : ch.words) {
     const std::string& k = c.key(w);
-    const bool f = in_first(k), l = in_last(k);
+    const std::uint32_t b = tb(c, w);
+    const bool f = first_tok(c, w), l = last_tok(c, w);
     fn += f;
     ln += l;
     unknown += !f && !l;
-    common += is_common(c, k) || lowercase_part(c, w);
-    city += lx_.cities.contains(k);
-    place += lx_.places.contains(k) || any_part_in(k, lx_.places);
+    common += common_tok(c, w);
+    city += (b & kCity) != 0;
+    place += (b & kPlace) || any_part_in(k, kPlace);
     if (has_street_suffix(k) && k.size() > 5) ch.blocked = true;
-    if (org_.contains(k)) ch.blocked = true;
+    if (b & kOrg) ch.blocked = true;
   }
   // "San Remo", "Camp David", "New York", "Puerto Rico": a place word opens the chain or
   // stands right before it.
-  if (t[ch.words.front()].upper_initial && place_prefixes_.contains(c.key(ch.words.front()))) ch.blocked = true;
+  if (t[ch.words.front()].upper_initial && (tb(c, ch.words.front()) & kPlacePrefix)) ch.blocked = true;
   if (first > 0 && t[first].space_before && t[first - 1].upper_initial && c.line_of[first - 1] == c.line_of[first] &&
-      word_in(c, first - 1, place_prefixes_))
+      has(c, first - 1, kPlacePrefix))
     ch.blocked = true;
   ch.plain = common == 0 && city == 0 && place == 0 && !ch.all_caps && !ch.lowercase;
-  const bool fn_first = in_first(c.key(ch.words.front()));
-  const bool ln_last = in_last(c.key(ch.words.back())) || in_first(c.key(ch.words.back()));
+  const bool fn_first = first_tok(c, ch.words.front());
+  const bool back_last = last_tok(c, ch.words.back());
+  const bool ln_last = back_last || first_tok(c, ch.words.back());
   double s = 0.0;
   if (nw >= 2) {
     if (fn_first && ln_last) {
@@ -450,9 +592,9 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     } else if (fn_first) {
       // "Robert Melders": a first name that is also a word, then an unknown capitalised word
       // that is no ordinary word, is still more likely a name than "Rose Gold".
-      const bool last_plain = !is_common(c, c.key(ch.words.back()));
+      const bool last_plain = !(tb(c, ch.words.back()) & c.common_mask) && !noun_shaped(c.key(ch.words.back()));
       s = common >= static_cast<int>(nw) - 1 ? (nw == 2 && last_plain ? 0.52 : 0.35) : 0.62;
-    } else if (ln_last && in_last(c.key(ch.words.back()))) {
+    } else if (ln_last && back_last) {
       s = 0.45;
     } else if (fn + ln > 0) {
       s = 0.4;
@@ -463,7 +605,7 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     if (ch.particles > 0) s += 0.1;
     if (nw > 3) s -= 0.2;
     // "Sierra Nevada", "Dakota du Nord": a chain that ends in a region is the region.
-    if (lx_.places.contains(c.key(ch.words.back())) && !in_last(c.key(ch.words.back()))) s -= 0.4;
+    if ((tb(c, ch.words.back()) & kPlace) && !back_last) s -= 0.4;
   } else {
     const bool f = fn > 0, l = ln > 0;
     if (ch.initials > 0) {
@@ -500,13 +642,13 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
   // Baai", "la Commission") or a number ("15 Tore", "7 Mio") makes the chain a noun phrase.
   // German capitalises every noun, so this is its main counter-evidence next to the word lists.
   if (first > 0 && t[first].space_before && c.line_of[first - 1] == c.line_of[first] && ch.initials == 0) {
-    if (t[first - 1].all_lower && word_in(c, first - 1, determiners_)) s -= nw == 1 ? 0.4 : 0.25;
+    if (t[first - 1].all_lower && has(c, first - 1, kDet)) s -= nw == 1 ? 0.4 : 0.25;
     if (t[first - 1].kind == TokenKind::kNumber && nw == 1) s -= 0.3;
     // Article + lower-case word + capitalised word: "die dramatische Lage", "der rechten
     // Wade", "einen schönen Blick" -- an adjective between article and noun.
     if (nw == 1 && first > 1 && t[first - 1].kind == TokenKind::kWord && t[first - 1].all_lower &&
         t[first - 1].space_before && c.line_of[first - 2] == c.line_of[first] && t[first - 2].all_lower &&
-        word_in(c, first - 2, determiners_) && !word_in(c, first - 1, verbs_before_) && !particles_.contains(c.key(first - 1)))
+        has(c, first - 2, kDet) && !(tb(c, first - 1) & (kVerbBefore | kParticle)))
       s -= 0.3;
   }
 
@@ -514,19 +656,19 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
   double cue = 0.0;
   if (!before.empty()) {
     if (title_before) cue = std::max(cue, 0.5);
-    if (ends_with_phrase(before, intros_, max_cue_)) cue = std::max(cue, 0.5);
-    if (ends_with_phrase(before, greetings_, max_cue_)) cue = std::max(cue, 0.42);
-    if (ends_with_phrase(before, closings_, max_cue_)) cue = std::max(cue, 0.45);
-    if (ends_with_phrase(before, relations_, max_cue_)) cue = std::max(cue, 0.3);
+    if (cues & kCueIntro) cue = std::max(cue, 0.5);
+    if (cues & kCueGreeting) cue = std::max(cue, 0.42);
+    if (cues & kCueClosing) cue = std::max(cue, 0.45);
+    if (cues & kCueRelation) cue = std::max(cue, 0.3);
     // Header lines need their colon ("Van: Jan", not "A son origine" or "de Jong").
     if (c.line_first[c.line_of[first]] + 2 >= first && punct_is(c, first - 1, ':') && headers_.contains(before))
       cue = std::max(cue, 0.45);
   }
-  if (!ch.lowercase) cue = std::max(cue, speech_cue(c, ch, before, sentence_start));
+  if (!ch.lowercase) cue = std::max(cue, speech_cue(c, ch, cues, sentence_start));
   // "Van Diepenbeek", "De Prins" mid-sentence: a capitalised particle that is not a sentence's
   // first word is a Flemish/Dutch surname (an article "De" only before a known surname).
   if (!sentence_start && ch.particles > 0 && t[first].upper_initial && !t[first].all_upper && is_particle(c, first) &&
-      (!word_in(c, first, determiners_) || in_last(c.key(ch.words.front()))))
+      (!has(c, first, kDet) || last_tok(c, ch.words.front())))
     s += 0.25;
   // Signature: the chain fills its line (up to punctuation) right after a closing line.
   const std::size_t line = c.line_of[first];
@@ -582,9 +724,12 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
 void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& out) const {
   const std::vector<Token> toks = tokenize(in.text);
   if (toks.empty()) return;
-  Ctx c{in.text, in.lang, toks, {}, {}, {}, {}, {}, {}};
+  Ctx c{in.text, in.lang, toks, {}, {}, {}, {}, {}, {}, 0, {}, {}};
   c.keys.resize(toks.size());
   c.have_key.assign(toks.size(), 0);
+  c.bits.resize(toks.size());
+  c.have_bits.assign(toks.size(), 0);
+  c.common_mask = common_mask(in.lang);
   c.line_of.resize(toks.size());
   for (std::size_t i = 0; i < toks.size(); ++i) {
     if (i == 0 || toks[i].newlines_before > 0) {
@@ -628,8 +773,9 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
         continue;
       }
     }
-    const bool can_start = (t.upper_initial && !stop_.contains(c.key(i))) ||
-                           (t.all_lower && t.letters >= 2 && lx_.first_names.contains(c.key(i)) && !stop_.contains(c.key(i)));
+    // Lower-case words are folded and looked up only when they could start a lower-case name.
+    const bool can_start = (t.upper_initial && !(tb(c, i) & kStop)) ||
+                           (t.all_lower && t.letters >= 2 && (tb(c, i) & (kFirst | kStop)) == kFirst);
     if (!can_start) {
       ++i;
       continue;
@@ -643,10 +789,10 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
     }
     // "De Baai van Heist", "Het Midden-Oosten", "Le Gouvernement": a capitalised article at the
     // start of a sentence opens a name only when a known surname follows ("De Vries").
-    if (t.upper_initial && i + 1 < toks.size() && word_in(c, i, determiners_) && is_particle(c, i) &&
+    if (t.upper_initial && i + 1 < toks.size() && has(c, i, kDet) && is_particle(c, i) &&
         (i == 0 || toks[i].newlines_before > 0 || punct_is(c, i - 1, '.') || punct_is(c, i - 1, '"') ||
          punct_is(c, i - 1, '\'')) &&
-        !(toks[i + 1].kind == TokenKind::kWord && in_last(c.key(i + 1)))) {
+        !(toks[i + 1].kind == TokenKind::kWord && last_tok(c, i + 1))) {
       ++i;
       continue;
     }
@@ -673,7 +819,7 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
     auto joined = [&](const Chain& a, const Chain& b) {  // a right before b
       const std::size_t j = a.last + 1;
       return j + 1 == b.first && c.line_of[j] == c.line_of[b.first] && toks[j].kind == TokenKind::kWord &&
-             toks[j].all_lower && conjunctions_.contains(c.key(j));
+             toks[j].all_lower && (tb(c, j) & kConj);
     };
     auto sure = [&](const Chain& x) { return !x.blocked && x.score >= threshold_ && !x.lowercase; };
     auto lift = [&](Chain& x) {
@@ -760,8 +906,17 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
 
   // Email addresses whose local part is made of a found name join that name's group.
   if (group_words.empty()) return;
+  std::vector<std::vector<std::string>> ascii_words;  // fold_ascii of group words, made once
   for (const auto& e : in.regex_candidates) {
     if (std::find(email_rules_.begin(), email_rules_.end(), e.rule_index) == email_rules_.end()) continue;
+    if (ascii_words.empty()) {
+      ascii_words.resize(group_words.size());
+      for (std::size_t g = 0; g < group_words.size(); ++g)
+        for (const auto& w : group_words[g]) {
+          std::string a = fold_ascii(w);
+          if (a.size() >= 3) ascii_words[g].push_back(std::move(a));
+        }
+    }
     const std::string_view value = in.text.substr(e.start, e.end - e.start);
     const auto at = value.find('@');
     if (at == std::string_view::npos) continue;
@@ -771,10 +926,9 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
       else local += ' ';
     }
     int best = -1;
-    for (std::size_t g = 0; g < group_words.size() && best < 0; ++g) {
-      for (const auto& w : group_words[g]) {
-        const std::string a = fold_ascii(w);
-        if (a.size() >= 3 && local.find(a) != std::string::npos) {
+    for (std::size_t g = 0; g < ascii_words.size() && best < 0; ++g) {
+      for (const auto& a : ascii_words[g]) {
+        if (local.find(a) != std::string::npos) {
           best = static_cast<int>(g);
           break;
         }
