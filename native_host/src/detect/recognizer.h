@@ -1,6 +1,7 @@
 // Recognizers: detectors that need more than one regex, such as person names (dictionaries,
 // capitalisation, greetings, titles) and street addresses. The engine runs them after the
-// Hyperscan pass and hands them the literal-dictionary hits and validated regex hits.
+// Hyperscan pass and hands them the validated regex hits; they read dictionaries (kDictionary
+// rules with emit = false) from the RuleSet and look words up per token.
 #pragma once
 
 #include <cstdint>
@@ -24,19 +25,10 @@ struct Candidate {
   int entity_group = -1;         // see Span::entity_group
 };
 
-// A dictionary entry found in the text, on word boundaries (checked with ICU character
-// classes, so "Müller" never matches inside "Müllerstraße").
-struct DictionaryHit {
-  std::uint32_t rule_index = 0;  // the kDictionary rule
-  std::uint32_t start = 0;
-  std::uint32_t end = 0;
-};
-
 struct RecognizerInput {
   std::string_view text;  // the detection copy (NFKC, ignorables removed, case kept)
   std::string_view lang;  // nl | fr | de | en, or "auto" when unknown
   const RuleSet& rules;
-  const std::vector<DictionaryHit>& dictionary_hits;  // sorted by start
   const std::vector<Candidate>& regex_candidates;     // validated and scored, sorted by start
 };
 
