@@ -23,6 +23,7 @@ Validation ie_ppsn(const ValidatorInput& in);
 Validation de_rvnr(const ValidatorInput& in);
 Validation be_eid_card(const ValidatorInput& in);
 Validation uk_driving_licence(const ValidatorInput& in);
+Validation tax_number(const ValidatorInput& in);
 
 // network.cpp: addresses on the wire.
 Validation email(const ValidatorInput& in);

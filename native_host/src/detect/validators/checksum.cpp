@@ -387,4 +387,19 @@ Validation uk_driving_licence(const ValidatorInput& in) {
   return accept(0.15, "UK_DRIVING_LICENCE");
 }
 
+Validation tax_number(const ValidatorInput& in) {
+  // Personal tax numbers other than the national ids: German Steuernummer ("21/815/08150",
+  // 10-11 digits in the regional layout, 13 in the federal one), French numéro fiscal (SPI:
+  // 13 digits starting 0-3), UK Unique Taxpayer Reference (10 digits).
+  const std::string d = digits_of(in.match);
+  if (all_same(d)) return reject();
+  if (in.match.find('/') != std::string_view::npos) {
+    if (d.size() < 10 || d.size() > 13) return reject();
+    return accept(0.0, "DE_STEUERNUMMER");
+  }
+  if (d.size() == 13 && d[0] <= '3') return accept(0.0, "FR_SPI");
+  if (d.size() == 10) return accept(0.0, "UK_UTR");
+  return reject();
+}
+
 }  // namespace veil::detect::validators

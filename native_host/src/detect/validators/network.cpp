@@ -340,7 +340,11 @@ Validation url_personal(const ValidatorInput& in) {
       "invite", "invitation"};
   static constexpr std::string_view kSocialHosts[] = {
       "facebook.com", "instagram.com", "twitter.com", "x.com", "tiktok.com", "threads.net",
-      "github.com", "gitlab.com", "linkedin.com", "youtube.com", "medium.com", "m.facebook.com"};
+      "github.com", "gitlab.com", "linkedin.com", "youtube.com", "medium.com", "m.facebook.com",
+      "nl.linkedin.com", "de.linkedin.com", "fr.linkedin.com", "uk.linkedin.com", "xing.com",
+      "pinterest.com", "snapchat.com", "bsky.app", "vimeo.com", "soundcloud.com", "behance.net",
+      "dribbble.com", "strava.com", "calendly.com", "linktr.ee", "paypal.me", "wa.me", "t.me",
+      "flickr.com", "mastodon.social"};
   static constexpr std::string_view kGenericSegments[] = {
       "about", "help", "login", "signup", "home", "explore", "settings", "privacy", "terms",
       "pages", "groups", "events", "watch", "search", "hashtag", "features", "pricing",

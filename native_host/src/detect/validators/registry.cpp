@@ -16,7 +16,7 @@ struct Entry {
 
 namespace v = validators;
 
-constexpr std::array<Entry, 43> kValidators{{
+constexpr std::array<Entry, 44> kValidators{{
     {"api_key", v::api_key},
     {"at_svnr", v::at_svnr},
     {"be_eid_card", v::be_eid_card},
@@ -52,6 +52,7 @@ constexpr std::array<Entry, 43> kValidators{{
     {"secret_entropy", v::secret_entropy},
     {"siren", v::siren},
     {"siret", v::siret},
+    {"tax_number", v::tax_number},
     {"tracking", v::tracking},
     {"tracking_dhl", v::tracking_dhl},
     {"tracking_s10", v::tracking_s10},

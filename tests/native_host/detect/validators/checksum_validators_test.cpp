@@ -188,3 +188,13 @@ TEST_CASE("uk_driving_licence: DVLA layout", "[uk_driving_licence]") {
   CHECK_FALSE(valid("uk_driving_licence", "L9E99752214AB9CD"));  // padding inside the name
   CHECK_FALSE(valid("uk_driving_licence", "MORGA657054SM9I"));
 }
+
+TEST_CASE("tax_number: Steuernummer, numéro fiscal, UTR by layout", "[tax_number]") {
+  CHECK(run("tax_number", "21/815/08150").subtype == "DE_STEUERNUMMER");
+  CHECK(run("tax_number", "181/815/08155").subtype == "DE_STEUERNUMMER");
+  CHECK(run("tax_number", "30 23 217 600 053").subtype == "FR_SPI");
+  CHECK(run("tax_number", "12345 67890").subtype == "UK_UTR");
+  CHECK_FALSE(valid("tax_number", "12/03/2024"));        // a date has too few digits
+  CHECK_FALSE(valid("tax_number", "9023217600053"));     // SPI starts with 0-3
+  CHECK_FALSE(valid("tax_number", "11111 11111"));
+}

@@ -106,3 +106,11 @@ TEST_CASE("url_personal: social profiles written without a scheme", "[url_person
   CHECK(valid("url_personal", "linkedin.com/in/jan-de-vries-12345"));
   CHECK_FALSE(valid("url_personal", "instagram.com/explore"));
 }
+
+TEST_CASE("url_personal: payment, chat and booking links name a person", "[url_personal]") {
+  CHECK(valid("url_personal", "https://paypal.me/janjansen"));
+  CHECK(valid("url_personal", "https://wa.me/31612345678"));
+  CHECK(valid("url_personal", "https://calendly.com/sophie-martin/30min"));
+  CHECK(valid("url_personal", "https://www.xing.com/profile/Hans_Mueller42"));
+  CHECK_FALSE(valid("url_personal", "https://calendly.com/pricing"));
+}
