@@ -578,8 +578,13 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
   // "San Remo", "Camp David", "New York", "Puerto Rico": a place word opens the chain or
   // stands right before it.
   if (t[ch.words.front()].upper_initial && (tb(c, ch.words.front()) & kPlacePrefix)) ch.blocked = true;
+  // The same for "St. Peter", "St. Moritz"; and an organisation word right before ("Verlag Paul
+  // Haupt", "FC Chelsea", "Telecom Italia") makes the chain part of its name.
   if (first > 0 && t[first].space_before && t[first - 1].upper_initial && c.line_of[first - 1] == c.line_of[first] &&
-      has(c, first - 1, kPlacePrefix))
+      has(c, first - 1, kPlacePrefix | kOrg))
+    ch.blocked = true;
+  if (first > 1 && punct_is(c, first - 1, '.') && !t[first - 1].space_before && t[first - 2].upper_initial &&
+      c.line_of[first - 2] == c.line_of[first] && has(c, first - 2, kPlacePrefix))
     ch.blocked = true;
   ch.plain = common == 0 && city == 0 && place == 0 && !ch.all_caps && !ch.lowercase;
   const bool fn_first = first_tok(c, ch.words.front());
