@@ -1,6 +1,8 @@
 // Phone number validator: cheap shape checks first (digit count, dates, repeated digits),
 // then libphonenumber's metadata (IsValidNumber / IsValidNumberForRegion) on a number built
-// from the digits, with the text's language choosing the first region for national numbers. An over-long
+// from the digits, with the text's language choosing the first region for national numbers.
+// A phone-shaped number outside every known range is accepted with a penalty (subtype
+// UNLISTED), so only a phone cue in its context gets it masked. An over-long
 // candidate (the regex runs on into the next number group) is narrowed from the right.
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
@@ -15,6 +17,10 @@ namespace veil::detect::validators {
 namespace {
 
 using namespace vutil;
+
+// Score change for a phone-shaped number outside every known range: the phone rules score
+// 0.55-0.65, so it stays under the 0.5 threshold unless a phone cue adds its boost (0.2).
+constexpr double kUnlistedPenalty = -0.2;
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
@@ -115,13 +121,12 @@ std::string valid_international(const PhoneNumberUtil& util, std::string_view d)
   return {};
 }
 
-// Region code when the candidate is a valid number, else empty.
-std::string valid_region(std::string_view candidate, std::string_view lang) {
-  const std::size_t digits = count_digits(candidate);
-  if (digits < 8 || digits > 15) return {};
-  if (looks_like_date(candidate)) return {};
-  std::string d = digits_of(candidate);
-  if (longest_run(d) >= 7) return {};
+// Digit count, dates, repeated digits and separator density: what every phone shares,
+// whether or not libphonenumber knows its range.
+bool phone_shaped(std::string_view candidate, const std::string& d) {
+  if (d.size() < 8 || d.size() > 15) return false;
+  if (looks_like_date(candidate)) return false;
+  if (longest_run(d) >= 7) return false;
   // Separators must be sparse: "1 2 3 4 5 6 7 8" is a list, not a phone.
   std::size_t single_digit_groups = 0, groups = 0;
   for (std::size_t i = 0; i < candidate.size();) {
@@ -135,12 +140,44 @@ std::string valid_region(std::string_view candidate, std::string_view lang) {
     if (j - i == 1) ++single_digit_groups;
     i = j;
   }
-  if (single_digit_groups > 2 && single_digit_groups * 2 > groups) return {};
+  return !(single_digit_groups > 2 && single_digit_groups * 2 > groups);
+}
 
-  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+bool is_international(std::string_view candidate, const std::string& d) {
   const std::size_t first = candidate.find_first_not_of(" (");
-  if (first != std::string_view::npos && candidate[first] == '+') return valid_international(util, d);
-  if (d.rfind("00", 0) == 0) return valid_international(util, std::string_view(d).substr(2));
+  return (first != std::string_view::npos && candidate[first] == '+') || d.rfind("00", 0) == 0;
+}
+
+// A number of a phone's length that libphonenumber does not know: a typo, a range newer
+// than the metadata, a fictional 555 number in a template. Worth masking when the text
+// says it is a phone (the caller's score stays below the threshold without a cue).
+bool plausible_unlisted(std::string_view candidate, const std::string& d) {
+  if (is_international(candidate, d)) {
+    const std::string_view intl = d.rfind("00", 0) == 0 ? std::string_view(d).substr(2) : std::string_view(d);
+    const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+    for (std::size_t len = 1; len <= 3 && len < intl.size(); ++len) {
+      std::string region;
+      util.GetRegionCodeForCountryCode(static_cast<int>(to_u64(intl.substr(0, len))), &region);
+      if (region == "ZZ") continue;
+      std::size_t nsn = intl.size() - len;
+      if (intl[len] == '0') --nsn;  // "+31 (0)6 …"
+      return nsn >= 8 && nsn <= 12;
+    }
+    return false;
+  }
+  if (d[0] == '0') return d.size() >= 10 && d.size() <= 11 && d[1] != '0';
+  // North American shape: 3-3-4 digits, or 1 and then those.
+  return d.size() == 10 || (d.size() == 11 && d[0] == '1');
+}
+
+// Region code when the candidate is a valid number, else empty.
+std::string valid_region(std::string_view candidate, std::string_view lang) {
+  const std::string d = digits_of(candidate);
+  if (!phone_shaped(candidate, d)) return {};
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  if (is_international(candidate, d)) {
+    return valid_international(util, d.rfind("00", 0) == 0 ? std::string_view(d).substr(2) : std::string_view(d));
+  }
 
   PhoneNumber number;
   if (d[0] != '0') {
@@ -186,17 +223,26 @@ Validation phone(const ValidatorInput& in) {
     if (group_end || (i == s.size() && s[i - 1] == ')')) ends.push_back(i);
   }
   int tries = 0;
+  std::size_t unlisted_end = 0;  // longest end with a phone's shape but no known range
   for (std::size_t e : ends) {
     if (++tries > 6) break;
     std::string_view cand = s.substr(0, e);
     if (count_digits(cand) < 8) break;
     std::string region = valid_region(cand, in.lang);
-    if (region.empty()) continue;
+    if (region.empty()) {
+      if (unlisted_end == 0) {
+        const std::string d = digits_of(cand);
+        if (phone_shaped(cand, d) && plausible_unlisted(cand, d)) unlisted_end = e;
+      }
+      continue;
+    }
     Validation v = accept(0.0, region);
     if (e != in.match.size()) return trimmed(v, 0, e);
     return v;
   }
-  return reject();
+  if (unlisted_end == 0) return reject();
+  Validation v = accept(kUnlistedPenalty, "UNLISTED");
+  return unlisted_end != in.match.size() ? trimmed(v, 0, unlisted_end) : v;
 }
 
 }  // namespace veil::detect::validators

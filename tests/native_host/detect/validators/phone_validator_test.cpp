@@ -77,3 +77,16 @@ TEST_CASE("phone reads the trunk 0 after a country code and the 00 prefix", "[ph
   CHECK_FALSE(valid("phone", "+999 123 456 789"));           // no such country code
   CHECK(run("phone", "1 650 253 0000", "en").subtype == "US");
 }
+
+TEST_CASE("phone-shaped numbers outside known ranges pass only with a penalty", "[phone]") {
+  // 555 is no North American area code, but customers and templates write such numbers; the penalty keeps them below the threshold unless a phone
+  // cue is near (rule examples in contact.json cover both sides).
+  const auto us = run("phone", "(555) 123-4567", "en");
+  REQUIRE(us.valid);
+  CHECK(us.subtype == "UNLISTED");
+  CHECK(us.score_delta < -0.1);
+  CHECK(run("phone", "06-12345678", "nl").score_delta == 0.0);  // a listed number keeps its score
+  CHECK_FALSE(valid("phone", "06 987 65", "nl"));               // 7 digits: no phone's shape
+  CHECK_FALSE(valid("phone", "+999 1234 5678"));                // unknown country code
+  CHECK_FALSE(valid("phone", "00999 1234 5678"));               // likewise after 00
+}
