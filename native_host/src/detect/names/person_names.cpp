@@ -115,6 +115,7 @@ class PersonNames final : public Recognizer {
     for (const auto& [name, list] : r.lists)
       if (name.rfind("common_borrow.", 0) == 0) common_borrow_[name.substr(14)] = list;
     noun_suffixes_ = phrase_set(r, "noun_suffix");
+    role_endings_list_ = phrase_set(r, "role_ending");
     for (const auto* s : {&titles_, &greetings_, &closings_})
       for (const auto& w : *s)
         if (w.find(' ') == std::string::npos) stop_.insert(w);
@@ -188,6 +189,7 @@ class PersonNames final : public Recognizer {
     for (const auto& w : roles_)
       if (w.size() >= 5 && w.find(' ') == std::string::npos) role_suffixes_.add(w);
     for (const auto& w : noun_suffixes_) noun_suffix_set_.add(w);
+    for (const auto& w : role_endings_list_) role_endings_.add(w);
     for (const auto& w : street_suffixes_) street_suffix_set_.add(w);
   }
   std::uint32_t lookup(std::string_view k) const {
@@ -346,7 +348,13 @@ class PersonNames final : public Recognizer {
     }
     return false;
   }
-  bool role_suffix(std::string_view k) const { return role_suffixes_.match(k, 3); }
+  // "Europaminister", "Mossad-chef" end with a role; "accordeonist", "Pianistin" with a role
+  // ending (names.json "role_ending", which needs a longer stem).
+  bool role_suffix(std::string_view k) const { return role_suffixes_.match(k, 3) || role_endings_.match(k, 4); }
+  // ... unless the word is itself a name ("Baptiste", "Christ").
+  bool role_tok(const Ctx& c, std::size_t i) const {
+    return !(tb(c, i) & (kFirst | kLast)) && role_suffix(c.key(i));
+  }
   // German, Dutch and French derivational endings ("-ierung", "-schaft", "-heid", "-tion")
   // mark ordinary nouns; German capitalises them all.
   bool noun_shaped(std::string_view k) const { return noun_suffix_set_.match(k, 3); }
@@ -380,7 +388,7 @@ class PersonNames final : public Recognizer {
   void trim_leading(Ctx& c, Chain& ch) const {
     // A compound role noun opens the chain: "Europaminister Wendelmuth", "Bäderleiter Schmid".
     while (ch.words.size() >= 2 && ch.words.front() == ch.first && ch.initials == 0 &&
-           role_suffix(c.key(ch.first))) {
+           role_tok(c, ch.first)) {
       ch.words.erase(ch.words.begin());
       ch.first = ch.words.front();
       ch.particles = 0;
@@ -391,6 +399,9 @@ class PersonNames final : public Recognizer {
       for (std::size_t w = 1; w < ch.words.size(); ++w)
         rest_support = rest_support || first_tok(c, ch.words[w]) || last_tok(c, ch.words[w]);
       if (support || !rest_support) break;
+      // "premier Ehud Barak": an unknown first name after a title, role or speech verb is part
+      // of the name; only uncued chains ("Mail Jan", "Goedemorgen Sanne") lose their head.
+      if (cue_bits(before_on_line(c, ch.first)) & (kCueTitle | kCueRole | kCueVerb | kCueIntro)) break;
       ch.words.erase(ch.words.begin());
       ch.first = ch.first + 1;
       while (ch.first < ch.words.front() && !is_particle(c, ch.first)) ++ch.first;
@@ -414,7 +425,8 @@ class PersonNames final : public Recognizer {
   WordSet roles_, verbs_before_, verbs_after_, determiners_, lead_particles_, place_prefixes_, pronouns_,
       noun_suffixes_, conjunctions_, coordination_langs_;
   SuffixSet role_suffixes_;  // roles of 5+ bytes, matched as compound endings
-  SuffixSet noun_suffix_set_, street_suffix_set_;
+  SuffixSet noun_suffix_set_, street_suffix_set_, role_endings_;
+  WordSet role_endings_list_;
   BitMap word_bits_;  // folded word -> k* bits
   BitMap cue_bits_;   // folded cue phrase -> kCue* bits
   std::map<std::string, std::uint32_t, std::less<>> lang_bit_;  // word-list language -> kCommon0 << i
@@ -502,7 +514,7 @@ double PersonNames::speech_cue(Ctx& c, const Chain& ch, std::uint32_t cues, bool
     const std::size_t p = ch.first - 1;
     if (cue < 0.45 && ch.first > 0 && t[ch.first].space_before && t[p].kind == TokenKind::kWord &&
         c.line_of[p] == c.line_of[ch.first]) {
-      if (role_suffix(c.key(p))) cue = std::max(cue, 0.45);
+      if (role_tok(c, p)) cue = std::max(cue, 0.45);
     }
     if (cues & kCueVerb) cue = std::max(cue, 0.4);
   }

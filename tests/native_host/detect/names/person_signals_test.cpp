@@ -52,6 +52,13 @@ TEST_CASE("role nouns before a name, also inside compounds", "[names][signals]")
   CHECK(persons("Volgens minister Brakkenburg is de zaak gesloten.", "nl") == V{"Brakkenburg"});
   CHECK(persons("Das sagte Europaminister Wendelmuth am Montag in Kiel.", "de") == V{"Wendelmuth"});
   CHECK(persons("Le président Marchetaux a quitté la salle.", "fr") == V{"Marchetaux"});
+  // Nationality nouns and "-ist" role endings work like roles; an unknown first name after a
+  // role stays part of the name.
+  CHECK(persons("Ook de Braziliaan Tavarinho won een rit.", "nl") == V{"Tavarinho"});
+  CHECK(persons("Analist Wannes Gheysels van de bank vindt het goed.", "nl") == V{"Wannes Gheysels"});
+  CHECK(persons("Het was premier Ohad Brakkenburg die kwam.", "nl") == V{"Ohad Brakkenburg"});
+  // ... but a given name that ends like a role ("Baptiste") is no role.
+  CHECK(persons("Merci, Baptiste Kervella", "fr") == V{"Baptiste Kervella"});
   // The role word alone is no name, and a role before an ordinary word does not make one.
   CHECK(persons("De minister van Financiën kwam niet.", "nl").empty());
   CHECK(persons("Der Minister sprach über Steuern.", "de").empty());
