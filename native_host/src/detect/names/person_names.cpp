@@ -393,6 +393,15 @@ class PersonNames final : public Recognizer {
       ch.first = ch.words.front();
       ch.particles = 0;
     }
+    // A role word that is also a surname opens the chain: "Bruder Manfred", "König Ludwig"
+    // (not one that is a given name too: "Noor Meijer").
+    while (ch.words.size() >= 2 && ch.words.front() == ch.first && ch.initials == 0 &&
+           !(tb(c, ch.first) & kFirst) && (cue_bits(c.key(ch.first)) & kCueRole) &&
+           (first_tok(c, ch.words[1]) || last_tok(c, ch.words[1]))) {
+      ch.words.erase(ch.words.begin());
+      ch.first = ch.words.front();
+      ch.particles = 0;
+    }
     while (ch.words.size() >= 2 && ch.words.front() == ch.first && ch.initials == 0) {
       const bool support = first_tok(c, ch.first) || last_tok(c, ch.first);
       bool rest_support = false;

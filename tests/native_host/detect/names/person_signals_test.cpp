@@ -57,6 +57,10 @@ TEST_CASE("role nouns before a name, also inside compounds", "[names][signals]")
   CHECK(persons("Ook de Braziliaan Tavarinho won een rit.", "nl") == V{"Tavarinho"});
   CHECK(persons("Analist Wannes Gheysels van de bank vindt het goed.", "nl") == V{"Wannes Gheysels"});
   CHECK(persons("Het was premier Ohad Brakkenburg die kwam.", "nl") == V{"Ohad Brakkenburg"});
+  // A role word that is also a surname still opens the chain as a role ("Kaiser Wendelin"),
+  // a role word that is also a given name does not ("Noor" is Norwegian and a given name).
+  CHECK(persons("Damals regierte Kaiser Wendelin das Land.", "de") == V{"Wendelin"});
+  CHECK(persons("Alvast bedankt,\nNOOR MEIJER", "nl") == V{"NOOR MEIJER"});
   // ... but a given name that ends like a role ("Baptiste") is no role.
   CHECK(persons("Merci, Baptiste Kervella", "fr") == V{"Baptiste Kervella"});
   // The role word alone is no name, and a role before an ordinary word does not make one.
