@@ -800,7 +800,9 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
       }
     }
     // Lower-case words are folded and looked up only when they could start a lower-case name.
+    // An initial opens a chain even when its letter is a stop word ("A. Durand", "I. Jansen").
     const bool can_start = (t.upper_initial && !(tb(c, i) & kStop)) ||
+                           (t.letters == 1 && t.upper_initial && initials_end(c, i) > i) ||
                            (t.all_lower && t.letters >= 2 && (tb(c, i) & (kFirst | kStop)) == kFirst);
     if (!can_start) {
       ++i;

@@ -98,6 +98,13 @@ TEST_CASE("title followed by initials only", "[names][signals]") {
   CHECK(persons("Zie punt B. hierboven.", "nl").empty());
 }
 
+TEST_CASE("initials whose letter is a stop word; Arabic particles", "[names][signals]") {
+  CHECK(persons("Bien à vous,\nA. Kervella", "fr") == V{"A. Kervella"});
+  CHECK(persons("Met vriendelijke groet,\nSamira el Haddouchi", "nl") == V{"Samira el Haddouchi"});
+  // "der" and "la" open no name: they are articles there.
+  CHECK(persons("Er sprach mit der Presse.", "de").empty());
+}
+
 TEST_CASE("capitalised particle mid-sentence", "[names][signals]") {
   CHECK(persons("Daarna sprak Van Oosterwijck met de pers.", "nl") == V{"Van Oosterwijck"});
   // A capitalised article at the start of a sentence opens a place, not a name.
