@@ -144,7 +144,8 @@ bool host_spells_nearby_name(const ValidatorInput& in, std::string_view host) {
   for (std::size_t i = from; i < to;) {
     if (!is_alpha(in.text[i])) {
       // A line break or punctuation ends a run of name words.
-      if (in.text[i] != ' ' && !words.empty() && !words.back().low.empty()) words.push_back({"", false});
+      if (in.text[i] != ' ' && !words.empty() && !words.back().low.empty())
+        words.push_back({"", false});
       ++i;
       continue;
     }
@@ -366,8 +367,7 @@ Validation url_personal(const ValidatorInput& in) {
       if (!generic) personal = true;
     }
   }
-  if (!personal && host_spells_nearby_name(in, host))
-    personal = true;
+  if (!personal && host_spells_nearby_name(in, host)) personal = true;
   if (!personal) return reject();
   Validation v = accept();
   return end != in.match.size() ? trimmed(v, 0, end) : v;

@@ -191,7 +191,7 @@ Validation password_value(const ValidatorInput& in) {
     for (char c : value) {
       if (is_digit(c)) digit = true;
       else if (is_upper(c)) upper = true;
-      else if (is_lower(c) || static_cast<unsigned char>(c) >= 0x80) lowc = true;  // ö, é: letters
+      else if (is_lower(c) || static_cast<unsigned char>(c) >= 0x80) lowc = true;  // ö, é
       else symbol = true;
     }
     if (!digit && !symbol && !(upper && lowc && !is_upper(value[0]))) return reject();

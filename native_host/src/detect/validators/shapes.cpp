@@ -1,8 +1,9 @@
 // Shape validators without a heavy algorithm: postal codes (NL letters, UK outward/inward,
-// US state + ZIP, 4-5 digit codes followed by a city), licence plates (Dutch side codes,
-// French SIV, Belgian, German, UK), carrier tracking codes (UPS 1Z and UPU S10 check digits,
-// DHL Express mod 7, PostNL/Colissimo/bpost shapes), order ids after a keyword, and ID
-// document numbers.
+// Irish Eircode, US state + ZIP, 4-5 digit codes followed by a city or after a zip/PLZ cue),
+// licence plates (Dutch side codes, French SIV, Belgian, German, Austrian, Swiss, UK, Irish,
+// US; shapes that double as product codes get a negative delta so that only a plate word
+// lifts them), carrier tracking codes (UPS 1Z and UPU S10 check digits, DHL Express mod 7,
+// PostNL/Colissimo/bpost shapes), order ids after a keyword, and ID document numbers.
 #include <algorithm>
 #include <cstring>
 #include <string>

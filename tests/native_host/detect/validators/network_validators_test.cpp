@@ -91,14 +91,18 @@ TEST_CASE("url_personal trims the closing punctuation of a sentence", "[url_pers
 }
 
 TEST_CASE("url_personal: a homepage whose domain spells the writer's name", "[url_personal]") {
-  const std::string sig = "Groetjes,\nEmma Kok\n--\nEmma Kok | Fotografie\nhttps://www.emmakokfotografie.nl\n";
+  const std::string sig =
+      "Groetjes,\nEmma Kok\n--\nEmma Kok | Fotografie\nhttps://www.emmakokfotografie.nl\n";
   CHECK(run_in("url_personal", sig, "https://www.emmakokfotografie.nl").valid);
   const std::string particle = "Jan de Vries\nwww.jandevries.nl";
   CHECK(run_in("url_personal", particle, "www.jandevries.nl").valid);
   // One name word is not enough, and a shop's own site is no homepage of the writer.
-  CHECK_FALSE(run_in("url_personal", "Groet, Emma\nhttps://www.emmakok.nl", "https://www.emmakok.nl").valid);
-  CHECK_FALSE(run_in("url_personal", "Emma Kok\nZie https://www.bol.com", "https://www.bol.com").valid);
-  CHECK_FALSE(run_in("url_personal", "Deutsche Bahn AG\nhttps://www.bahn.de", "https://www.bahn.de").valid);
+  CHECK_FALSE(run_in("url_personal", "Groet, Emma\nhttps://www.emmakok.nl",
+                     "https://www.emmakok.nl").valid);
+  CHECK_FALSE(
+      run_in("url_personal", "Emma Kok\nZie https://www.bol.com", "https://www.bol.com").valid);
+  CHECK_FALSE(
+      run_in("url_personal", "Deutsche Bahn AG\nhttps://www.bahn.de", "https://www.bahn.de").valid);
 }
 
 TEST_CASE("url_personal: social profiles written without a scheme", "[url_personal]") {

@@ -115,7 +115,8 @@ TEST_CASE("postal_after_keyword: the code after the cue", "[postal]") {
   CHECK(valid("postal_after_keyword", "Postleitzahl ist 1010"));
   CHECK_FALSE(valid("postal_after_keyword", "zip 1111"));
   CHECK_FALSE(valid("postal_after_keyword", "PLZ 123"));
-  CHECK_FALSE(run_in("postal_after_keyword", "Postcode 1234 SS bestaat niet", "Postcode 1234").valid);
+  CHECK_FALSE(
+      run_in("postal_after_keyword", "Postcode 1234 SS bestaat niet", "Postcode 1234").valid);
 }
 
 TEST_CASE("postal_ie: Eircode routing key and identifier", "[postal]") {
