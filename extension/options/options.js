@@ -59,6 +59,7 @@
     }
     $('showNotice').checked = cfg.showNotice;
     $('locked').classList.toggle('hidden', !cfg.locked);
+    if (cfg.locked) $('locked').textContent = ui.t(cfg.policyPending ? 'policy_pending' : 'locked_by_admin') || 'Managed by your administrator.';
     for (const id of ['addCustom', 'saveSettings', 'savePreset', 'presetNew', 'presetDelete', 'presetImport', 'showNotice']) $(id).disabled = cfg.locked;
   }
 

@@ -45,7 +45,7 @@
     const box = $('site');
     box.checked = site.enabled;
     box.disabled = cfg.locked;
-    if (cfg.locked) $('siteMsg').textContent = ui.t('locked_by_admin') || 'Managed by your administrator.';
+    if (cfg.locked) $('siteMsg').textContent = ui.t(cfg.policyPending ? 'policy_pending' : 'locked_by_admin') || 'Managed by your administrator.';
     box.addEventListener('change', async () => {
       try {
         if (site.builtin) {
