@@ -92,7 +92,8 @@ class PersonNames final : public Recognizer {
  public:
   PersonNames(const RuleSet& rules, std::uint32_t rule_index) : rule_index_(rule_index) {
     const Rule& r = rules.rules.at(rule_index);
-    lx_ = Lexicon::from_rules(rules);
+    // The word lists are only needed to build word_bits_; the sets themselves are dropped.
+    const Lexicon lx = Lexicon::from_rules(rules);
     titles_ = phrase_set(r, "title");
     greetings_ = phrase_set(r, "greeting");
     intros_ = phrase_set(r, "intro");
@@ -121,17 +122,17 @@ class PersonNames final : public Recognizer {
         if (w.find(' ') == std::string::npos) stop_.insert(w);
     // "Sierra" or "Camp" opening a chain marks a place only when it is no given name itself.
     for (auto it = place_prefixes_.begin(); it != place_prefixes_.end();)
-      it = lx_.first_names.contains(*it) ? place_prefixes_.erase(it) : std::next(it);
+      it = lx.first_names.contains(*it) ? place_prefixes_.erase(it) : std::next(it);
     // A role noun is never part of the name it introduces ("Minister Schily"), unless it is
     // also a surname ("König", "Prins", "Advocaat"): those stay possible name words.
     for (const auto* set : {&roles_, &relations_})
       for (const auto& w : *set)
-        if (w.find(' ') == std::string::npos && !lx_.first_names.contains(w) && !lx_.last_names.contains(w))
+        if (w.find(' ') == std::string::npos && !lx.first_names.contains(w) && !lx.last_names.contains(w))
           stop_.insert(w);
     max_cue_ = 0;
     for (const auto* s : {&titles_, &greetings_, &intros_, &headers_, &relations_, &closings_, &roles_, &verbs_before_})
       max_cue_ = std::max(max_cue_, max_length(*s));
-    build_maps();
+    build_maps(lx);
     auto p = r.params.find("threshold");
     threshold_ = p != r.params.end() ? p->second : 0.5;
     for (std::uint32_t i = 0; i < rules.rules.size(); ++i) {
@@ -147,14 +148,14 @@ class PersonNames final : public Recognizer {
   void recognize(const RecognizerInput& in, std::vector<Candidate>& out) const override;
 
  private:
-  void build_maps() {
+  void build_maps(const Lexicon& lx) {
     auto mark = [&](const WordSet& set, std::uint32_t bit) {
       for (const auto& w : set) word_bits_[w] |= bit;
     };
-    mark(lx_.first_names, kFirst);
-    mark(lx_.last_names, kLast);
-    mark(lx_.cities, kCity);
-    mark(lx_.places, kPlace);
+    mark(lx.first_names, kFirst);
+    mark(lx.last_names, kLast);
+    mark(lx.cities, kCity);
+    mark(lx.places, kPlace);
     mark(stop_, kStop);
     mark(particles_, kParticle);
     mark(org_, kOrg);
@@ -171,7 +172,7 @@ class PersonNames final : public Recognizer {
     for (const auto& v : verbs_before_)
       if (v.find(' ') == std::string::npos) word_bits_[v] |= kVerbBefore;
     std::uint32_t index = 0;
-    for (const auto& [lang, set] : lx_.common) {
+    for (const auto& [lang, set] : lx.common) {
       if (index >= 16) break;
       lang_bit_[lang] = kCommon0 << index++;
       mark(set, lang_bit_[lang]);
@@ -429,7 +430,6 @@ class PersonNames final : public Recognizer {
   double speech_cue(Ctx& c, const Chain& ch, std::uint32_t cues, bool sentence_start) const;
 
   std::uint32_t rule_index_;
-  Lexicon lx_;
   WordSet titles_, greetings_, intros_, headers_, relations_, closings_, particles_, stop_, org_, street_suffixes_;
   WordSet roles_, verbs_before_, verbs_after_, determiners_, lead_particles_, place_prefixes_, pronouns_,
       noun_suffixes_, conjunctions_, coordination_langs_;
