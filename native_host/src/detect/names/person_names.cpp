@@ -1,6 +1,9 @@
 // Implements the "person_names" recognizer (see person_names.h). One pass builds tokens and
-// lines; chains are scored with cheap set lookups; linking and email matching work on the
-// few chains found, so the cost stays linear in the text.
+// lines; each token is folded at most once and looked up once in a map from word to list bits
+// (first name, surname, stop word, particle, place...); cue phrases before a chain cost one
+// lookup per word boundary for all cue lists together. Chains look only at a few neighbouring
+// tokens, and linking, coordination and email matching work on the chains found, so the cost
+// stays linear in the text.
 #include "detect/names/person_names.h"
 
 #include <algorithm>

@@ -1,9 +1,13 @@
 // Recognizer "person_names": finds person names by combining, into one score per candidate
 // chain of capitalised words, initials and particles: first-name and surname dictionaries,
 // capitalisation, counter-evidence (ordinary words and cities), cue words before the chain
-// (titles, greetings, "my name is", header lines, closings), and the signature position.
-// Later short forms of a found name and email addresses built from it share its
-// entity_group. All cue words come from the rule's lists (shared_rules/entities/names.json).
+// (titles, greetings, "my name is", header lines, closings), and the signature position; for
+// news and legal text also role nouns ("minister", "Europaminister", "de Braziliaan"), speech
+// verbs ("zegt X", "X sagte"), quote attribution, ages in brackets, bylines, coordination with
+// a sure name, and counter-evidence from articles, numbers, places and organisation words.
+// Later short forms of a found name (and its German genitive) and email addresses built from
+// it share its entity_group. All cue words come from the rule's lists
+// (shared_rules/entities/names.json).
 #pragma once
 
 #include <memory>
