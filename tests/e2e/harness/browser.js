@@ -242,7 +242,10 @@ function assertNoLeak(items, values) {
 async function screenshot(page, name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // Viewport only: a full-page capture resizes the page and headless Chromium then paints
+  // out-of-process frames (Veil's restore frame) blank, so the picture lied about what the
+  // user sees.
+  await page.screenshot({ path: file });
   return file;
 }
 
