@@ -123,9 +123,6 @@ class PersonNames final : public Recognizer {
     for (const auto* s : {&titles_, &greetings_, &closings_})
       for (const auto& w : *s)
         if (w.find(' ') == std::string::npos) stop_.insert(w);
-    // "Sierra" or "Camp" opening a chain marks a place only when it is no given name itself.
-    for (auto it = place_prefixes_.begin(); it != place_prefixes_.end();)
-      it = lx.first_names.contains(*it) ? place_prefixes_.erase(it) : std::next(it);
     // A role noun is never part of the name it introduces ("Minister Schily"), unless it is
     // also a surname ("König", "Prins", "Advocaat"): those stay possible name words.
     for (const auto* set : {&roles_, &relations_})
