@@ -69,6 +69,8 @@ TEST_CASE("project corpus floors", "[eval][floors]") {
   CHECK(f1(s, "POSTAL_CODE") >= 0.97);
   CHECK(f1(s, "IBAN") >= 0.97);
   CHECK(f1(s, "CREDIT_CARD") >= 0.97);
+  CHECK(f1(s, "PHONE") >= 0.97);
+  CHECK(f1(s, "PHONE", false) >= 0.97);
   CHECK(s.all_pii.recall_overlap.value_or(0) >= 0.90);
   CHECK(s.all_pii.precision_any_label.value_or(0) >= 0.95);
   // Regex kinds (national ids, plates, postal codes, secrets, links, order/customer ids).
