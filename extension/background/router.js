@@ -77,14 +77,38 @@
       return config.effectiveConfig(sync, await managedPolicy());
     }
 
+    // Tab state (scope, site, latest answer) is for the side panel and the popup, never for
+    // the page: the paste and scope replies do not wait for it (a storage.session read and
+    // write sat on the paste's critical path, issue 8). Writes are chained so that
+    // read-modify-write cycles never interleave; readers wait for the chain.
+    let tabWrites = Promise.resolve();
+    function persistTab(tabId, patch) {
+      if (tabId === undefined) return tabWrites;
+      tabWrites = tabWrites.then(async () => {
+        const all = await tabsKv.get();
+        all[tabId] = { ...(all[tabId] || {}), ...patch };
+        await tabsKv.set(all);
+      }).catch(() => {});  // a failed write only leaves the side panel's view stale
+      return tabWrites;
+    }
+
     async function updateTab(tabId, patch) {
-      if (tabId === undefined) return;
-      const all = await tabsKv.get();
-      all[tabId] = { ...(all[tabId] || {}), ...patch };
-      await tabsKv.set(all);
+      await persistTab(tabId, patch);
+    }
+
+    // A closed tab's state goes, after any write still queued for it.
+    function forgetTab(tabId) {
+      tabWrites = tabWrites.then(async () => {
+        const all = await tabsKv.get();
+        if (!all[tabId]) return;
+        delete all[tabId];
+        await tabsKv.set(all);
+      }).catch(() => {});
+      return tabWrites;
     }
 
     async function tabState(tabId) {
+      await tabWrites;
       const all = await tabsKv.get();
       return all[tabId] || null;
     }
@@ -131,7 +155,7 @@
         } else {
           canonical = await deps.aliases.resolve(key);
         }
-        await updateTab(who.tabId, { scope: canonical, site: who.host });
+        persistTab(who.tabId, { scope: canonical, site: who.host });  // reply first, persist after
         return { scope: canonical };
       },
 
@@ -144,7 +168,7 @@
         if (typeof msg.lang === 'string' && msg.lang.length <= 16) fields.lang = msg.lang;
         const result = await deps.client.request('anonymize', fields);
         const filtered = allowlist.applyAllowList(text, result, await allowedValues(canonical));
-        await updateTab(who.tabId, { scope: canonical, site: who.host });
+        persistTab(who.tabId, { scope: canonical, site: who.host });  // reply first, persist after
         return { text: filtered.text, entities: filtered.entities || [], counts: filtered.counts || {} };
       },
 
@@ -301,7 +325,10 @@
       }
     }
 
-    return { handle, currentConfig };
+    // Settles when every tab-state write queued so far is done (tests, worker shutdown).
+    const tabsSettled = () => tabWrites;
+
+    return { handle, currentConfig, tabsSettled, forgetTab };
   }
 
   return { createRouter };

@@ -149,11 +149,6 @@ importScripts(
       onStart();
     }
   });
-  chrome.tabs.onRemoved.addListener(async (tabId) => {
-    const tabs = (await session.get('veil.tabs')) || {};
-    if (tabs[tabId]) {
-      delete tabs[tabId];
-      await session.set('veil.tabs', tabs);
-    }
-  });
+  // Through the router, whose tab-state writes are queued after the replies they belong to.
+  chrome.tabs.onRemoved.addListener((tabId) => { router.forgetTab(tabId); });
 })();

@@ -90,6 +90,36 @@ test('anonymize from a content script reaches the host with the site and scope',
   assert.deepEqual(host.calls[0], { op: 'anonymize', text: 'Hi Jan', scope: 'chatgpt.com/c/abc', site: 'chatgpt.com' });
 });
 
+// Issue 8: the worker's tab-state write sat between the host's reply and the paste. The reply
+// must not wait for storage; the state still lands, in order, and readers see it.
+test('anonymize replies before the tab state is written; the write follows', async () => {
+  const { router, session } = setup();
+  const held = [];
+  const realSet = session.set.bind(session);
+  session.set = (key, value) => (key === 'veil.tabs'
+    ? new Promise((resolve) => { held.push(() => realSet(key, value).then(resolve)); })
+    : realSet(key, value));
+  const reply = router.handle({ type: 'veil:anonymize', text: 'Hi Jan', scope: 'chatgpt.com/c/abc' }, content(9));
+  const first = await Promise.race([reply, new Promise((resolve) => setTimeout(() => resolve('blocked'), 200))]);
+  assert.notEqual(first, 'blocked', 'the reply waited for storage.session');
+  assert.equal(first.result.text, 'Hi [NAME_1]');
+  // A second message queues its write behind the first; a reader waits for both.
+  await router.handle({ type: 'veil:scope', scope: 'chatgpt.com/c/def' }, content(9, 'https://chatgpt.com/c/def'));
+  const state = router.handle({ type: 'veil:tabState', tabId: 9 }, sidePanel);
+  for (let i = 0; i < 20 && held.length < 1; i++) await new Promise((r) => setTimeout(r, 5));
+  while (held.length) {
+    held.shift()();
+    for (let i = 0; i < 20 && held.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+  }
+  assert.deepEqual((await state).result, { scope: 'chatgpt.com/c/def', site: 'chatgpt.com', hasLatest: false });
+  await router.tabsSettled();
+  assert.equal(session.data['veil.tabs'][9].scope, 'chatgpt.com/c/def');
+  // A closed tab's state goes after the writes queued for it.
+  session.set = realSet;
+  await router.forgetTab(9);
+  assert.equal(session.data['veil.tabs'][9], undefined);
+});
+
 test('a content script may not name another site\'s scope, and pages may not anonymize', async () => {
   const { router, host } = setup();
   const r = await router.handle({ type: 'veil:anonymize', text: 'x', scope: 'claude.ai/chat/1' }, content());
