@@ -51,9 +51,9 @@ class StreetAddresses final : public Recognizer {
     for (const auto& [list, flag] : lists)
       for (const auto& w : *list) word_flags_[w] |= flag;
     for (const auto& phrase : po_boxes_) word_flags_[phrase.substr(0, phrase.find_first_of(" ."))] |= kPoBoxStart;
-    const auto lx = names::Lexicon::from_rules(rules);
-    cities_ = lx.cities;
-    city_phrases_ = lx.city_phrases;
+    auto lx = names::Lexicon::from_rules(rules, names::Lexicon::kCities);
+    cities_ = std::move(lx.cities);
+    city_phrases_ = std::move(lx.city_phrases);
     for (std::uint32_t i = 0; i < rules.rules.size(); ++i) {
       const Rule& o = rules.rules[i];
       if (o.kind == RuleKind::kRecognizer && o.recognizer == "address_city") city_rule_ = static_cast<int>(i);

@@ -7,18 +7,32 @@
 
 namespace veil::detect::names {
 
-Lexicon Lexicon::from_rules(const RuleSet& rules) {
+Lexicon Lexicon::from_rules(const RuleSet& rules, unsigned parts) {
   Lexicon lx;
+  // Sized once: start-up time is part of the first paste, and rehashing the 50,000-word
+  // name lists as they grow was a visible share of it.
+  std::size_t names = 0, cities = 0;
+  for (const auto& r : rules.rules) {
+    if (r.kind != RuleKind::kDictionary) continue;
+    if (r.subtype == "FIRST_NAME" || r.subtype == "LAST_NAME") names += r.patterns.size();
+    if (r.subtype == "CITY") cities += r.patterns.size();
+  }
+  if (parts & kNames) {
+    lx.first_names.reserve(names);
+    lx.last_names.reserve(names);
+  }
+  if (parts & kCities) lx.cities.reserve(cities);
   for (const auto& r : rules.rules) {
     if (r.kind != RuleKind::kDictionary) continue;
     WordSet* target = nullptr;
-    if (r.subtype == "FIRST_NAME") target = &lx.first_names;
-    if (r.subtype == "LAST_NAME") target = &lx.last_names;
-    if (r.subtype == "COMMON_WORD") {
+    if (r.subtype == "FIRST_NAME" && (parts & kNames)) target = &lx.first_names;
+    if (r.subtype == "LAST_NAME" && (parts & kNames)) target = &lx.last_names;
+    if (r.subtype == "COMMON_WORD" && (parts & kCommon)) {
       const std::string lang = r.languages.empty() ? "*" : r.languages.front();
       target = &lx.common[lang];
     }
     if (r.subtype == "PLACE") {
+      if (!(parts & kPlaces)) continue;
       for (const auto& e : r.patterns) {
         std::string k = fold(e);
         if (k.find(' ') == std::string::npos) lx.places.insert(std::move(k));
@@ -26,9 +40,10 @@ Lexicon Lexicon::from_rules(const RuleSet& rules) {
       continue;
     }
     if (r.subtype == "CITY") {
+      if (!(parts & kCities)) continue;
       for (const auto& e : r.patterns) {
-        const std::string k = fold(e);
-        (k.find(' ') == std::string::npos ? lx.cities : lx.city_phrases).insert(k);
+        std::string k = fold(e);
+        (k.find(' ') == std::string::npos ? lx.cities : lx.city_phrases).insert(std::move(k));
       }
       continue;
     }

@@ -30,9 +30,13 @@ struct Lexicon {
   WordSet places;  // countries, regions, world cities (subtype PLACE): counter-evidence only
   std::map<std::string, WordSet, std::less<>> common;  // language -> ordinary words that are also names
 
+  // Which lists from_rules fills; a recognizer that needs only cities does not pay for the
+  // name lists.
+  enum Parts : unsigned { kNames = 1, kCities = 2, kPlaces = 4, kCommon = 8, kAll = 15 };
+
   // Dictionary rules: subtype FIRST_NAME, LAST_NAME, COMMON_WORD (languages = the word
   // list's language), CITY, PLACE (single-word keys only).
-  static Lexicon from_rules(const RuleSet& rules);
+  static Lexicon from_rules(const RuleSet& rules, unsigned parts = kAll);
 
   bool is_common(std::string_view key, std::string_view lang) const;
 };

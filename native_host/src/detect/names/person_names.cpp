@@ -149,6 +149,9 @@ class PersonNames final : public Recognizer {
 
  private:
   void build_maps(const Lexicon& lx) {
+    std::size_t words = lx.first_names.size() + lx.last_names.size() + lx.cities.size() + lx.places.size();
+    for (const auto& [lang, set] : lx.common) words += set.size();
+    word_bits_.reserve(words);
     auto mark = [&](const WordSet& set, std::uint32_t bit) {
       for (const auto& w : set) word_bits_[w] |= bit;
     };
