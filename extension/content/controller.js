@@ -55,7 +55,7 @@
     const send = opts.send;
     const t = opts.t || (() => '');
     const cfg = { enabled: true, failMode: 'closed', showNotice: true };
-    const guard = { replaying: false, submitting: false };
+    const guard = { replaying: false, submitting: false, ownPaste: null };
     const restoreHosts = new WeakMap();
     const restoreUi = new WeakMap();
     const listeners = [];
@@ -130,18 +130,50 @@
         return false;
       }
       const masked = r.result.text;
-      const before = occurrences(editor.getText(composer), masked);
-      if (!editor.insertText(composer, masked)) {
-        showError('insert_failed');
-        return false;
-      }
-      const ok = await editor.waitFor(composer, (cur) => occurrences(cur, masked) > before || editor.normalize(masked) === '');
-      if (!ok) {
+      const beforeText = editor.getText(composer);
+      const before = occurrences(beforeText, masked);
+      const arrived = (cur) => occurrences(cur, masked) > before || editor.normalize(masked) === '';
+      const viaPaste = await pasteViaEditor(composer, masked, beforeText, arrived);
+      if (viaPaste === 'mismatch') {
         showError('verify_failed');
         return false;
       }
+      if (viaPaste !== 'ok') {
+        if (!editor.insertText(composer, masked)) {
+          showError('insert_failed');
+          return false;
+        }
+        const ok = await editor.waitFor(composer, arrived);
+        if (!ok) {
+          showError('verify_failed');
+          return false;
+        }
+      }
       if (cfg.showNotice) notice.showMasked(r.result.counts);
       return true;
+    }
+
+    // Multi-line text into ProseMirror or Quill 2 (editor.pasteEventEditor): hand the editor a
+    // synthetic paste that carries only the masked text and let its own paste handling build
+    // one transaction (issue 8: 3-4 ms instead of 21-27 ms for execCommand's paragraph per
+    // line). Veil's capture listener lets exactly this event through (guard.ownPaste).
+    // Returns 'ok' (read back), 'fallback' (nothing was inserted: use execCommand) or
+    // 'mismatch' (the editor changed the composer but not into the masked text; it can only
+    // hold text Veil gave it, so no original is there, but the paste is not verified).
+    async function pasteViaEditor(composer, masked, beforeText, arrived) {
+      if (!masked.includes('\n') || !editor.pasteEventEditor(composer)) return 'fallback';
+      let res;
+      try {
+        res = editor.dispatchPaste(composer, masked, (ev) => { guard.ownPaste = ev; });
+      } finally {
+        guard.ownPaste = null;
+      }
+      // Unhandled: an untrusted paste has no default action, so the composer is untouched.
+      if (!res.dispatched || !res.handled) return 'fallback';
+      // Both editors apply the paste in the same task; allow a few more tasks, then decide.
+      if (await editor.waitFor(composer, arrived, { tasks: 12 })) return 'ok';
+      if (editor.sameText(editor.getText(composer), beforeText)) return 'fallback';
+      return 'mismatch';
     }
 
     function enqueue(task) {
@@ -150,6 +182,9 @@
     }
 
     function onPaste(e) {
+      // Veil's own synthetic paste of masked text (pasteViaEditor) goes to the editor; any
+      // other paste, trusted or not, is intercepted as usual.
+      if (e === guard.ownPaste) return;
       if (!cfg.enabled || guard.replaying) return;
       const composer = adapters.findComposer(adapter, e.target);
       if (!composer) return;

@@ -1,7 +1,9 @@
 // Reads and writes the composer the way the page's editor expects: the native value setter
 // plus an input event for <textarea> (React tracks the prototype setter), and
 // execCommand('insertText') for contenteditable editors (ProseMirror, Quill), which then
-// update their own state. Callers read back and compare; nothing here assumes success.
+// update their own state; for ProseMirror and Quill 2, multi-line text goes in as a synthetic
+// paste event the editor handles itself (dispatchPaste). Callers read back and compare;
+// nothing here assumes success.
 (function (root, factory) {
   'use strict';
   const api = factory();
@@ -78,6 +80,47 @@
     return execInsert(el.ownerDocument, text);
   }
 
+  // Editors whose own paste handler reads clipboardData and applies the whole paste at once,
+  // in the same task: ProseMirror (ChatGPT, Claude, Mistral, TipTap) and Quill 2. For them a
+  // synthetic paste carrying the masked text is one transaction, where execCommand('insertText')
+  // of multi-line text is one paragraph insert per line (21-27 ms for an 87-line email in
+  // Chromium, issue 8). Quill 1 pastes through its hidden .ql-clipboard container one task
+  // later and moves the focus there: it is left to execCommand.
+  function pasteEventEditor(el) {
+    if (!el || isTextControl(el) || !el.classList) return null;
+    if (el.classList.contains('ProseMirror')) return 'prosemirror';
+    if (el.classList.contains('ql-editor')) {
+      const container = el.parentElement;
+      if (!container || Array.from(container.children).some((c) => c.classList && c.classList.contains('ql-clipboard'))) return null;
+      return 'quill';
+    }
+    return null;
+  }
+
+  // Dispatches a synthetic paste at the composer whose clipboardData holds `text` (text/plain
+  // only) and nothing else. `own(event)` is called before dispatch so the caller's own capture
+  // listener can let exactly this event through. Untrusted events have no default action, so
+  // when no handler called preventDefault() nothing was inserted.
+  // Returns { dispatched, handled }.
+  function dispatchPaste(el, text, own) {
+    const win = el.ownerDocument.defaultView;
+    if (typeof win.DataTransfer !== 'function' || typeof win.ClipboardEvent !== 'function') return { dispatched: false, handled: false };
+    let ev;
+    try {
+      const dt = new win.DataTransfer();
+      dt.setData('text/plain', text);
+      ev = new win.ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true, composed: true });
+    } catch {
+      return { dispatched: false, handled: false };
+    }
+    if (!ev.clipboardData || ev.clipboardData.getData('text/plain') !== text) return { dispatched: false, handled: false };
+    el.focus();
+    if (!selectionInside(el)) placeSelection(el, { all: false });
+    if (own) own(ev);
+    el.dispatchEvent(ev);
+    return { dispatched: true, handled: ev.defaultPrevented };
+  }
+
   // Replaces the composer's whole content.
   function replaceAll(el, text) {
     if (isTextControl(el)) return setNativeValue(el, text);
@@ -132,6 +175,8 @@
     getText,
     setNativeValue,
     insertText,
+    pasteEventEditor,
+    dispatchPaste,
     replaceAll,
     placeCaretAtPoint,
     normalize,

@@ -12,7 +12,7 @@ const { createController } = require('../../extension/content/controller.js');
 const adapters = require('../../extension/lib/adapters.js');
 const editor = require('../../extension/lib/editor.js');
 const scope = require('../../extension/lib/scope.js');
-const { EXT, makeWindow, installExecCommand, pasteEvent, dropEvent, enterEvent, nosyPage } = require('./helpers.js');
+const { EXT, makeWindow, installExecCommand, installClipboardApi, installEditorPaste, pasteEvent, dropEvent, enterEvent, nosyPage } = require('./helpers.js');
 const { SITES } = require('./fixtures.js');
 
 const en = JSON.parse(fs.readFileSync(path.join(EXT, '_locales', 'en', 'messages.json'), 'utf8'));
@@ -58,9 +58,9 @@ test.afterEach(() => {
   }
 });
 
-async function setup(siteId, { delay = true, worker = fakeWorker(), execOptions = {} } = {}) {
+async function setup(siteId, { delay = true, worker = fakeWorker(), execOptions = {}, html } = {}) {
   const site = SITES[siteId];
-  const win = makeWindow(site.html, site.url);
+  const win = makeWindow(html || site.html, site.url);
   const execLog = installExecCommand(win, { delay, ...execOptions });
   const adapter = adapters.adapterById(siteId);
   const controller = createController({
@@ -102,6 +102,109 @@ test('paste into a ProseMirror composer: the page never sees the event or the va
   assert.match(controller.notice.state.text, /2 item/);
   assert.match(controller.notice.state.text, /1 × name/);
   assert.doesNotMatch(controller.notice.state.text, VALUES);
+});
+
+// Issue 8: multi-line text goes to ProseMirror/Quill 2 as one synthetic paste of the masked
+// text that the editor handles itself; execCommand stays the fallback.
+const MULTI = 'Beste,\n\nIk ben Jan Jansen.\nMail: jan@example.nl\nGroet';
+const MULTI_MASKED = 'Beste,\n\nIk ben [NAME_1].\nMail: [EMAIL_1]\nGroet';
+
+async function setupPasteEditor(siteId, { mode = 'insert', html } = {}) {
+  const env = await setup(siteId, { html });
+  installClipboardApi(env.win);
+  const editorSaw = installEditorPaste(env.win, env.composer, { mode });
+  // What the page can observe of every paste event: its clipboard text, trusted or not.
+  const pageSaw = [];
+  env.win.addEventListener('paste', (e) => pageSaw.push({ text: e.clipboardData.getData('text/plain'), trusted: e.isTrusted }), false);
+  return { ...env, editorSaw, pageSaw };
+}
+
+for (const siteId of ['chatgpt', 'claude', 'gemini']) {
+  test(`multi-line paste into ${siteId}: one synthetic paste with only the masked text, no execCommand`, async () => {
+    const { win, doc, controller, composer, worker, execLog, editorSaw, pageSaw } = await setupPasteEditor(siteId);
+    composer.focus();
+    const ev = pasteEvent(win, MULTI);
+    doc.getElementById('inner').dispatchEvent(ev);
+    assert.equal(ev.defaultPrevented, true);
+    await controller.whenIdle();
+    assert.deepEqual(execLog, []);
+    assert.deepEqual(editorSaw, [MULTI_MASKED]);
+    assert.deepEqual(pageSaw, [{ text: MULTI_MASKED, trusted: false }]);
+    assert.equal(worker.messages.filter((m) => m.type === 'veil:anonymize').length, 1, 'Veil let its own paste through, once');
+    assert.ok(editor.sameText(editor.getText(composer), MULTI_MASKED));
+    assert.doesNotMatch(pageHtml(doc), VALUES);
+    assert.equal(controller.notice.state.kind, 'info');
+  });
+}
+
+test('an editor that takes the synthetic paste but inserts nothing: execCommand inserts it once', async () => {
+  const { win, controller, composer, execLog, editorSaw } = await setupPasteEditor('chatgpt', { mode: 'swallow' });
+  composer.dispatchEvent(pasteEvent(win, MULTI));
+  await controller.whenIdle();
+  assert.deepEqual(editorSaw, [MULTI_MASKED]);
+  assert.deepEqual(execLog.map((e) => e.value), [MULTI_MASKED]);
+  assert.ok(editor.sameText(editor.getText(composer), MULTI_MASKED));
+  assert.equal(controller.notice.state.kind, 'info');
+});
+
+test('nobody handles the synthetic paste: execCommand at once', async () => {
+  const { win, controller, composer, execLog } = await setup('chatgpt');
+  installClipboardApi(win);
+  const saw = [];
+  win.addEventListener('paste', (e) => saw.push(e.clipboardData.getData('text/plain')), false);
+  composer.dispatchEvent(pasteEvent(win, MULTI));
+  await controller.whenIdle();
+  assert.deepEqual(saw, [MULTI_MASKED]);
+  assert.deepEqual(execLog.map((e) => e.value), [MULTI_MASKED]);
+  assert.ok(editor.sameText(editor.getText(composer), MULTI_MASKED));
+});
+
+test('an editor that turns the synthetic paste into something else fails verification, without a second insert', async () => {
+  const { win, controller, composer, execLog } = await setupPasteEditor('chatgpt', { mode: 'mangle' });
+  composer.dispatchEvent(pasteEvent(win, MULTI));
+  await controller.whenIdle();
+  assert.deepEqual(execLog, []);
+  assert.equal(controller.notice.state.text, t('err_verify_failed'));
+  assert.doesNotMatch(editor.getText(composer), VALUES);
+});
+
+test('single-line text, textareas and Quill 1 keep their insert (no synthetic paste)', async () => {
+  const one = await setupPasteEditor('chatgpt');
+  one.composer.dispatchEvent(pasteEvent(one.win, 'Hi Jan Jansen'));
+  await one.controller.whenIdle();
+  assert.deepEqual(one.editorSaw, []);
+  assert.deepEqual(one.execLog.map((e) => e.value), ['Hi [NAME_1]']);
+
+  const ta = await setupPasteEditor('copilot');
+  ta.composer.dispatchEvent(pasteEvent(ta.win, MULTI));
+  await ta.controller.whenIdle();
+  assert.deepEqual(ta.editorSaw, []);
+  assert.equal(ta.composer.value, MULTI_MASKED);
+
+  // Quill 1 pastes through its hidden .ql-clipboard container one task later.
+  const quill1 = SITES.gemini.html.replace('</rich-textarea>', '<div class="ql-clipboard" contenteditable="true" tabindex="-1"></div></rich-textarea>');
+  const q = await setupPasteEditor('gemini', { html: quill1 });
+  q.composer.dispatchEvent(pasteEvent(q.win, MULTI));
+  await q.controller.whenIdle();
+  assert.deepEqual(q.editorSaw, []);
+  assert.deepEqual(q.execLog.map((e) => e.value), [MULTI_MASKED]);
+});
+
+test('a paste the page dispatches while Veil\'s own is running is still intercepted', async () => {
+  const { win, controller, composer, worker } = await setupPasteEditor('chatgpt');
+  let nested = null;
+  composer.addEventListener('paste', (e) => {
+    if (nested || e.clipboardData.getData('text/plain') !== MULTI_MASKED) return;
+    const dt = new win.DataTransfer();
+    dt.setData('text/plain', 'Jan Jansen again');
+    nested = new win.ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+    composer.dispatchEvent(nested);
+  }, true);
+  composer.dispatchEvent(pasteEvent(win, MULTI));
+  await controller.whenIdle();
+  await controller.whenIdle();
+  assert.equal(nested.defaultPrevented, true);
+  assert.deepEqual(worker.messages.filter((m) => m.type === 'veil:anonymize').map((m) => m.text), [MULTI, 'Jan Jansen again']);
 });
 
 test('paste into a textarea (Copilot) uses the native setter and keeps surrounding text', async () => {

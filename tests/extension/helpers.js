@@ -49,6 +49,41 @@ function pasteEvent(win, text, { html = '' } = {}) {
   return ev;
 }
 
+// jsdom has no DataTransfer or ClipboardEvent: minimal stand-ins with Chromium's behaviour
+// (a synthetic paste carries the DataTransfer it was built with and has no default action).
+function installClipboardApi(win) {
+  class DataTransfer {
+    constructor() { this.items = new Map(); }
+    setData(type, value) { this.items.set(type, String(value)); }
+    getData(type) { return this.items.get(type) || ''; }
+    get types() { return [...this.items.keys()]; }
+  }
+  class ClipboardEvent extends win.Event {
+    constructor(type, init = {}) {
+      super(type, init);
+      Object.defineProperty(this, 'clipboardData', { value: init.clipboardData || null });
+    }
+  }
+  win.DataTransfer = DataTransfer;
+  win.ClipboardEvent = ClipboardEvent;
+}
+
+// A page editor's own paste handling (ProseMirror, Quill 2): reads clipboardData, calls
+// preventDefault and applies the text in the same task. `mode`: 'insert' (appends the text),
+// 'swallow' (prevents the default, inserts nothing), 'mangle' (inserts something else).
+// `log` gets every text/plain the handler saw.
+function installEditorPaste(win, composer, { mode = 'insert', log = [] } = {}) {
+  composer.addEventListener('paste', (e) => {
+    const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    log.push(text);
+    e.preventDefault();
+    if (mode === 'swallow') return;
+    const target = composer.lastElementChild || composer;
+    target.append(win.document.createTextNode(mode === 'mangle' ? 'something else' : text));
+  });
+  return log;
+}
+
 function dropEvent(win, text) {
   const ev = new win.Event('drop', { bubbles: true, cancelable: true });
   ev.dataTransfer = { getData: (type) => (type === 'text/plain' ? text : '') };
@@ -123,4 +158,4 @@ function fakeNative(autoReply) {
   return env;
 }
 
-module.exports = { EXT, makeWindow, installExecCommand, pasteEvent, dropEvent, enterEvent, nosyPage, memoryStorage, fakeNative, FakePort };
+module.exports = { EXT, makeWindow, installExecCommand, installClipboardApi, installEditorPaste, pasteEvent, dropEvent, enterEvent, nosyPage, memoryStorage, fakeNative, FakePort };
