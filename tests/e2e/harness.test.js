@@ -1,5 +1,5 @@
 // The e2e harness itself: the installer writes the profile's manifest, the real extension
-// loads with its stable ID, both fake sites serve a working editor over HTTPS under their real
+// loads with its stable ID, the fake sites serve a working editor over HTTPS under their real
 // host names, and the nosy recorder does see what is typed (a positive control, so the
 // no-leak assertions of the other tests can fail).
 'use strict';
@@ -37,6 +37,18 @@ test('harness: profile, extension, fake sites, recorder', async (t) => {
     const items = await h.recorded(run, [page]);
     assert.throws(() => h.assertNoLeak(items, ['zebra crossing']), /page saw original values/);
     await h.screenshot(page, 'harness-chatgpt');
+  });
+
+  await t.test('gemini.google.com: Quill 2 composer in rich-textarea, recorder sees typing', async () => {
+    const page = await run.ctx.newPage();
+    await page.goto('https://gemini.google.com/app/harness-3');
+    await page.waitForSelector('rich-textarea .ql-editor[contenteditable="true"]');
+    assert.ok(await page.$('button.send-button'));
+    await page.click('rich-textarea .ql-editor');
+    await page.keyboard.type('zebra crossing');
+    assert.equal(await page.evaluate(() => window.__fakeEditor.text()), 'zebra crossing');
+    const items = await h.recorded(run, [page]);
+    assert.ok(items.some((e) => e.kind === 'quill:doc' && e.text === 'zebra crossing'), 'the recorder sees the Quill document');
   });
 
   await t.test('copilot.microsoft.com: textarea composer, streamed answer', async () => {

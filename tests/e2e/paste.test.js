@@ -1,5 +1,6 @@
-// Scenario 1: an agent pastes a Dutch customer email into ChatGPT. The composer ends up with
-// placeholders, and nothing the page can observe (events, DOM, network) ever held an original.
+// Scenario 1: an agent pastes a Dutch customer email into ChatGPT (and into Gemini's Quill and
+// Copilot's textarea). The composer ends up with placeholders, and nothing the page can observe
+// (events, DOM, network) ever held an original.
 'use strict';
 
 const test = require('node:test');
@@ -30,8 +31,66 @@ test('paste a Dutch customer email into chatgpt.com', async (t) => {
 
   await chat.page.waitForTimeout(500); // let the page's 100 ms poller see the final state
   await h.screenshot(chat.page, 'scenario1-paste');
-  const n = h.assertNoLeak(await h.recorded(run, [chat.page]), DUTCH_VALUES);
+  const items = await h.recorded(run, [chat.page]);
+  const n = h.assertNoLeak(items, DUTCH_VALUES);
   assert.ok(n > 10, 'the recorder saw the paste activity');
+  assertMaskedPasteEvents(items, 'ProseMirror');
+});
+
+// The extension hands multi-line masked text to ProseMirror and Quill as a synthetic paste
+// (issue 8). The page sees that event: it must carry the masked text and nothing else, and the
+// user's own paste must never reach the page.
+function assertMaskedPasteEvents(items, editorName) {
+  const pastes = items.filter((e) => e.kind === 'paste:data');
+  assert.ok(pastes.length > 0, `${editorName} got the masked text as a paste event`);
+  for (const p of pastes) {
+    assert.ok(c.placeholdersIn(p.text).length >= 4, 'every paste event the page saw carries the placeholders');
+    for (const v of DUTCH_VALUES) assert.ok(!p.text.includes(v), 'a paste event the page saw holds an original value');
+  }
+  assert.equal(items.filter((e) => e.kind === 'paste:html').length, 0, 'the synthetic paste carries no HTML');
+  // The editor took it: no execCommand('insertText') fallback (its beforeinput carries the text).
+  assert.equal(items.filter((e) => e.kind === 'beforeinput:e.data' && c.placeholdersIn(e.text).length > 0).length, 0,
+    `${editorName} inserted the paste itself`);
+}
+
+test('paste into gemini.google.com (a real Quill 2 editor), then send', async (t) => {
+  const run = await h.launch({ name: 'paste-gemini' });
+  t.after(() => run.close());
+  const chat = await c.openChat(run, 'gemini');
+
+  await h.paste(run, chat.page, chat.site.composer, DUTCH_EMAIL);
+  const text = await c.waitComposer(chat, (s) => c.placeholdersIn(s).length >= 4, 'placeholders in the Quill composer');
+  for (const v of DUTCH_VALUES) assert.ok(!text.includes(v), 'an original value is in the composer');
+  // Quill keeps the line structure of a plain-text paste, empty lines included.
+  assert.equal(text.split('\n').length, DUTCH_EMAIL.split('\n').length);
+  assert.match(text, /^Beste klantenservice,\n\nMijn naam is \[/);
+
+  await chat.page.keyboard.press('Enter');
+  await c.waitAnswers(chat, 1);
+  const sent = await c.sentMessages(chat);
+  assert.equal(sent.length, 1);
+  assert.equal(sent[0], text);
+
+  await chat.page.waitForTimeout(500);
+  await h.screenshot(chat.page, 'paste-gemini-quill');
+  const items = await h.recorded(run, [chat.page]);
+  h.assertNoLeak(items, DUTCH_VALUES);
+  assertMaskedPasteEvents(items, 'Quill');
+});
+
+test('multi-line paste into the copilot textarea keeps the native setter (no paste event)', async (t) => {
+  const run = await h.launch({ name: 'paste-copilot' });
+  t.after(() => run.close());
+  const chat = await c.openChat(run, 'copilot');
+
+  await h.paste(run, chat.page, chat.site.composer, DUTCH_EMAIL);
+  const text = await c.waitComposer(chat, (s) => c.placeholdersIn(s).length >= 4, 'placeholders in the textarea');
+  assert.equal(text.split('\n').length, DUTCH_EMAIL.split('\n').length);
+  await chat.page.waitForTimeout(300);
+  const items = await h.recorded(run, [chat.page]);
+  h.assertNoLeak(items, DUTCH_VALUES);
+  assert.equal(items.filter((e) => e.kind === 'paste:data').length, 0, 'a textarea gets no synthetic paste');
+  assert.ok(items.some((e) => e.kind === 'copilot:state' && c.placeholdersIn(e.text).length >= 4), 'the page state holds the masked text');
 });
 
 // The measuring paste of bench/paste_latency.js: it must measure a real masked paste (the
@@ -60,7 +119,9 @@ test('timedPaste: a measured paste is a real masked paste', async (t) => {
   assert.equal(editorLines(again.text), editorLines(first.text));
 
   await chat.page.waitForTimeout(500);
-  h.assertNoLeak(await h.recorded(run, [chat.page]), DUTCH_VALUES);
+  const items = await h.recorded(run, [chat.page]);
+  h.assertNoLeak(items, DUTCH_VALUES);
+  assertMaskedPasteEvents(items, 'ProseMirror');
 });
 
 function editorLines(text) {

@@ -12,7 +12,9 @@ const { chromium } = require('playwright-core');
 const { startServer } = require('./server.js');
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
-const EXTENSION_DIR = path.join(REPO, 'extension');
+// VEIL_EXTENSION_DIR: another copy of the extension (e.g. an older commit's, for before/after
+// benchmarks in the same conditions); the e2e tests use the working tree's.
+const EXTENSION_DIR = process.env.VEIL_EXTENSION_DIR ? path.resolve(process.env.VEIL_EXTENSION_DIR) : path.join(REPO, 'extension');
 const ARTIFACTS = process.env.VEIL_E2E_ARTIFACTS || path.join(REPO, 'artifacts', 'e2e');
 const CHROMIUM = process.env.VEIL_CHROMIUM || '/usr/bin/chromium';
 

@@ -13,6 +13,13 @@ const SITES = {
     answer: '[data-message-author-role="assistant"]',
     user: '[data-message-author-role="user"]',
   },
+  gemini: {
+    url: (id) => `https://gemini.google.com/app/${id}`,
+    composer: 'rich-textarea .ql-editor',
+    send: 'button.send-button',
+    answer: 'model-response',
+    user: '.user-query',
+  },
   copilot: {
     url: (id) => `https://copilot.microsoft.com/chats/${id}`,
     composer: 'textarea#userInput',

@@ -1,7 +1,8 @@
 // The fake chat sites' HTTPS server: one process-local server answering for chatgpt.com,
-// copilot.microsoft.com and a helper origin, chosen by the Host header (Chromium maps those
-// names to 127.0.0.1 with --host-resolver-rules). The certificate is made at start with
-// openssl; the page scripts are bundled with esbuild from the installed npm packages.
+// copilot.microsoft.com, gemini.google.com and a helper origin, chosen by the Host header
+// (Chromium maps those names to 127.0.0.1 with --host-resolver-rules). The certificate is made
+// at start with openssl; the page scripts are bundled with esbuild from the installed npm
+// packages.
 'use strict';
 
 const fs = require('node:fs');
@@ -11,7 +12,7 @@ const { execFileSync } = require('node:child_process');
 const esbuild = require('esbuild');
 
 const SITE_DIR = path.join(__dirname, 'site');
-const HOSTS = ['chatgpt.com', 'copilot.microsoft.com', 'clip.veil.test'];
+const HOSTS = ['chatgpt.com', 'copilot.microsoft.com', 'gemini.google.com', 'clip.veil.test'];
 
 function makeCert(dir) {
   const key = path.join(dir, 'key.pem');
@@ -49,6 +50,13 @@ const SITES = {
     bundle: 'copilot.bundle.js',
     endpoint: '/c/api/chat',
   },
+  'gemini.google.com': {
+    title: 'Gemini',
+    composer: '<rich-textarea><div id="composer"></div></rich-textarea>',
+    sendAttrs: 'class="send-button" aria-label="Send message"',
+    bundle: 'gemini.bundle.js',
+    endpoint: '/_/BardChatUi/data/assistant.lamda.BardFrontendService/StreamGenerate',
+  },
 };
 
 // A server with hooks for the test: `answer(host, message)` returns the text the fake model
@@ -59,6 +67,7 @@ async function startServer(tmpDir) {
     'nosy.js': fs.readFileSync(path.join(SITE_DIR, 'nosy.js'), 'utf8'),
     'chatgpt.bundle.js': bundle('chatgpt.mjs'),
     'copilot.bundle.js': bundle('copilot.mjs'),
+    'gemini.bundle.js': bundle('gemini.mjs'),
   };
   const template = fs.readFileSync(path.join(SITE_DIR, 'page.html'), 'utf8');
   const state = {

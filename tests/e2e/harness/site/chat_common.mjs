@@ -18,7 +18,7 @@ export function startChat(opts) {
     window.__sent.push(text);
     thread.append(el('div', { class: 'msg user', ...opts.userAttrs }, text));
     opts.clear();
-    const answer = el('div', { class: 'msg answer', ...opts.answerAttrs });
+    const answer = el(opts.answerTag || 'div', { class: 'msg answer', ...opts.answerAttrs });
     const p = el('p');
     answer.append(p);
     thread.append(answer);
