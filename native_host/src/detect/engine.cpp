@@ -306,7 +306,7 @@ Result<std::vector<Span>> Engine::scan(std::string_view original, const ScanOpti
       double score = rule.score;
       std::string subtype;
       if (ValidatorFn v = im.validators[ri]) {
-        ValidatorInput in{text.substr(from, to - from), text, from, to, lang};
+        ValidatorInput in{text.substr(from, to - from), text, from, to, lang, &rule};
         Validation res = v(in);
         if (!res.valid) continue;
         score += res.score_delta;

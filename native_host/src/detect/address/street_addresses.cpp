@@ -267,7 +267,14 @@ void StreetAddresses::recognize(const RecognizerInput& in, std::vector<Candidate
         }
         break;
       }
-      if ((saw_suffix || prefix) && j > i && is_number(c, j) && same_line(c, j) && c.t[j].space_before) {
+      // A prefix word needs a name after it ("Am Markt 3", "In der Au 4"), and a bare generic
+      // street word is no street ("Platz 7 in der Verfolgung" is a ranking). Without a suffix
+      // word, a year is no house number: "Im Jahr 2002", "In 1940 werd…", "Rond 1240…".
+      const bool bare_generic = j == i + 1 && suffixes_.contains(c.key(i));
+      const bool named = (saw_suffix && !bare_generic) || (prefix && j > i + 1);
+      const bool year_number = is_number(c, j) && c.t[j].end - c.t[j].start == 4 &&
+                               (c.text[c.t[j].start] == '1' || c.text[c.t[j].start] == '2');
+      if (named && !(year_number && !saw_suffix) && is_number(c, j) && same_line(c, j) && c.t[j].space_before) {
         // The street part must end on a capitalised word or a suffix word, not a connector.
         const std::size_t e = house_number_end(c, j);
         // Where the street name begins: the suffix word may have capitalised words before it
@@ -297,7 +304,7 @@ void StreetAddresses::recognize(const RecognizerInput& in, std::vector<Candidate
         if (punct_is(c, e, '.') && !c.t[e].space_before) ++e;  // "av."
         int words = 0;
         while (e < n && same_line(c, e) && words < 7) {
-          if (is_word(c, e) && (c.t[e].upper_initial || c.is(e, kConnector))) {
+          if (is_word(c, e) && (c.t[e].upper_initial || c.is(e, kConnector)) && (words > 0 || c.t[e].letters >= 2)) {
             ++e;
             ++words;
             continue;

@@ -174,6 +174,42 @@ bool host_spells_nearby_name(const ValidatorInput& in, std::string_view host) {
 
 }  // namespace
 
+namespace {
+
+// A company's role address ("klantenservice@webshop.nl", "service-clients@telco.fr"): a role
+// word as the whole local part or its first piece, at a domain that is no personal mailbox
+// provider. Such addresses are the shop's own contact details, not the customer's personal
+// data. A role word at gmail.com, web.de, hetnet.nl... is someone's own address and stays.
+// Both lists are data in the rule: "role_local_part" and "personal_mail_domain" (labels).
+bool in_list(const Rule& rule, const char* list, std::string_view word) {
+  const auto it = rule.lists.find(list);
+  if (it == rule.lists.end()) return false;
+  return std::any_of(it->second.begin(), it->second.end(), [&](const std::string& w) { return w == word; });
+}
+
+bool is_company_role_address(std::string_view address, const Rule& rule) {
+  const std::size_t at = address.rfind('@');
+  if (at == std::string_view::npos) return false;
+  const std::string local = lower(address.substr(0, at));
+  const std::string domain = lower(address.substr(at + 1));
+  const std::size_t cut = local.find_first_of(".-_+");
+  const bool role = in_list(rule, "role_local_part", local) ||
+                    (cut != std::string::npos && cut > 0 && in_list(rule, "role_local_part", local.substr(0, cut)));
+  if (!role) return false;
+  // Every label but the top-level one: "mail.gmx.at" -> mail, gmx.
+  std::size_t pos = 0;
+  const std::size_t tld = domain.rfind('.');
+  while (tld != std::string::npos && pos < tld) {
+    std::size_t dot = domain.find('.', pos);
+    if (dot == std::string::npos) dot = domain.size();
+    if (in_list(rule, "personal_mail_domain", std::string_view(domain).substr(pos, dot - pos))) return false;
+    pos = dot + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
 Validation email(const ValidatorInput& in) {
   std::string_view s = in.match;
   std::size_t end = s.size();
@@ -181,6 +217,7 @@ Validation email(const ValidatorInput& in) {
   std::size_t start = 0;
   while (start < end && (s[start] == '<' || s[start] == '(' || s[start] == '"')) ++start;
   if (!email_ok(s.substr(start, end - start))) return reject();
+  if (in.rule && is_company_role_address(s.substr(start, end - start), *in.rule)) return reject();
   Validation v = accept();
   if (start != 0 || end != s.size()) return trimmed(v, start, end);
   return v;

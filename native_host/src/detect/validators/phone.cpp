@@ -7,6 +7,7 @@
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -73,11 +74,12 @@ const std::vector<Region>& trunk_zero_regions() {
   return regions;
 }
 
-std::string_view first_region_for(std::string_view lang) {
-  if (lang == "fr") return "FR";
-  if (lang == "de") return "DE";
-  if (lang == "en") return "GB";
-  return "NL";
+// Regions where the text's language is spoken, most likely first; the other regions follow.
+std::vector<std::string_view> regions_for_language(std::string_view lang) {
+  if (lang == "fr") return {"FR", "BE", "CH"};
+  if (lang == "de") return {"DE", "AT", "CH"};
+  if (lang == "en") return {"GB", "IE"};
+  return {"NL", "BE"};
 }
 
 std::uint64_t to_u64(std::string_view digits) {
@@ -89,14 +91,14 @@ std::uint64_t to_u64(std::string_view digits) {
 // The PhoneNumber is built from the digits directly instead of through Parse(): every
 // candidate here is digits and separators only, and Parse's ICU regexes (extension,
 // punctuation and prefix stripping) were three quarters of the scan time on dense text.
-std::string valid_international(const PhoneNumberUtil& util, std::string_view d) {
+std::string valid_international(const PhoneNumberUtil& util, std::string_view d, PhoneNumber& number) {
   for (std::size_t len = 1; len <= 3 && len < d.size(); ++len) {
     const int cc = static_cast<int>(to_u64(d.substr(0, len)));
     std::string region;
     util.GetRegionCodeForCountryCode(cc, &region);
     if (region == "ZZ") continue;  // country codes are prefix-free: try a longer one
     std::string_view nsn = d.substr(len);
-    PhoneNumber number;
+    number.Clear();
     number.set_country_code(cc);
     if (!nsn.empty() && nsn[0] == '0') {
       // "+31 (0)20 …" / "+31 020 …": the trunk 0 written after the country code.
@@ -170,16 +172,29 @@ bool plausible_unlisted(std::string_view candidate, const std::string& d) {
   return d.size() == 10 || (d.size() == 11 && d[0] == '1');
 }
 
-// Region code when the candidate is a valid number, else empty.
-std::string valid_region(std::string_view candidate, std::string_view lang) {
+bool is_business_line(const PhoneNumber& number) {
+  switch (PhoneNumberUtil::GetInstance()->GetNumberType(number)) {
+    case PhoneNumberUtil::TOLL_FREE:
+    case PhoneNumberUtil::PREMIUM_RATE:
+    case PhoneNumberUtil::SHARED_COST:
+    case PhoneNumberUtil::UAN:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Region code when the candidate is a valid number (then `number` holds it), else empty.
+std::string valid_region(std::string_view candidate, std::string_view lang, PhoneNumber& number) {
   const std::string d = digits_of(candidate);
   if (!phone_shaped(candidate, d)) return {};
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   if (is_international(candidate, d)) {
-    return valid_international(util, d.rfind("00", 0) == 0 ? std::string_view(d).substr(2) : std::string_view(d));
+    return valid_international(util, d.rfind("00", 0) == 0 ? std::string_view(d).substr(2) : std::string_view(d),
+                               number);
   }
 
-  PhoneNumber number;
+  number.Clear();
   if (d[0] != '0') {
     // Every supported European region dials nationally with a trunk 0; without one, only
     // the North American plan fits (10 digits, or 11 with its trunk 1).
@@ -193,16 +208,32 @@ std::string valid_region(std::string_view candidate, std::string_view lang) {
   const std::string_view nsn = std::string_view(d).substr(1);
   if (nsn.empty() || nsn[0] == '0') return {};
   number.set_national_number(to_u64(nsn));
-  const std::string_view preferred = first_region_for(lang);
+  // A number valid in several regions is read as a personal line where one region has it
+  // so: Irish mobiles 087 … are Dutch company numbers (UAN) when read as Dutch.
+  const auto preferred = regions_for_language(lang);
   const auto& regions = trunk_zero_regions();
-  auto try_region = [&](const Region& r) {
-    number.set_country_code(r.country_code);
-    return util.IsValidNumberForRegion(number, r.code);
+  auto is_preferred = [&](const Region& r) {
+    return std::find(preferred.begin(), preferred.end(), r.code) != preferred.end();
   };
+  std::vector<const Region*> order;
+  for (std::string_view code : preferred)
+    for (const auto& r : regions)
+      if (r.code == code) order.push_back(&r);
   for (const auto& r : regions)
-    if (r.code == preferred && try_region(r)) return r.code;
-  for (const auto& r : regions)
-    if (r.code != preferred && try_region(r)) return r.code;
+    if (!is_preferred(r)) order.push_back(&r);
+  std::string business_region;
+  for (const Region* r : order) {
+    number.set_country_code(r->country_code);
+    if (!util.IsValidNumberForRegion(number, r->code)) continue;
+    if (!is_business_line(number)) return r->code;
+    if (business_region.empty()) business_region = r->code;
+  }
+  if (!business_region.empty()) {
+    // Only business readings: report the first, so the caller sees a company line.
+    for (const Region* r : order)
+      if (r->code == business_region) number.set_country_code(r->country_code);
+    return business_region;
+  }
   return {};
 }
 
@@ -228,7 +259,11 @@ Validation phone(const ValidatorInput& in) {
     if (++tries > 6) break;
     std::string_view cand = s.substr(0, e);
     if (count_digits(cand) < 8) break;
-    std::string region = valid_region(cand, in.lang);
+    PhoneNumber number;
+    std::string region = valid_region(cand, in.lang, number);
+    // Freephone, premium-rate, shared-cost and universal access numbers belong to companies
+    // (the shop's own hotline in a footer), never to a customer: not personal data.
+    if (!region.empty() && is_business_line(number)) return reject();
     if (region.empty()) {
       if (unlisted_end == 0) {
         const std::string d = digits_of(cand);
@@ -241,7 +276,17 @@ Validation phone(const ValidatorInput& in) {
     return v;
   }
   if (unlisted_end == 0) return reject();
-  Validation v = accept(kUnlistedPenalty, "UNLISTED");
+  // A number alone on its line ("Jan Jansen\n+44 7700 635001" in a signature) is laid out
+  // the way people give their number: that layout is the cue.
+  const std::size_t line_start = in.text.rfind('\n', in.start == 0 ? 0 : in.start - 1);
+  const std::size_t from = line_start == std::string_view::npos || in.start == 0 ? 0 : line_start + 1;
+  const std::size_t line_end = std::min(in.text.find('\n', in.start + unlisted_end), in.text.size());
+  auto blank = [](std::string_view t) {
+    return std::all_of(t.begin(), t.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '.'; });
+  };
+  const bool own_line = blank(in.text.substr(from, in.start - from)) &&
+                        blank(in.text.substr(in.start + unlisted_end, line_end - (in.start + unlisted_end)));
+  Validation v = accept(own_line ? 0.0 : kUnlistedPenalty, "UNLISTED");
   return unlisted_end != in.match.size() ? trimmed(v, 0, unlisted_end) : v;
 }
 

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "detect/rule.h"
+
 namespace veil::detect {
 
 struct ValidatorInput {
@@ -16,6 +18,8 @@ struct ValidatorInput {
   std::size_t start = 0;   // byte offsets of match within text
   std::size_t end = 0;
   std::string_view lang;   // nl | fr | de | en | auto
+  // The rule being validated, for validators configured by data (its `lists`); may be null.
+  const Rule* rule = nullptr;
 };
 
 struct Validation {

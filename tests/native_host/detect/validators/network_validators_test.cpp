@@ -118,3 +118,24 @@ TEST_CASE("url_personal: payment, chat and booking links name a person", "[url_p
   CHECK(valid("url_personal", "https://www.xing.com/profile/Hans_Mueller42"));
   CHECK_FALSE(valid("url_personal", "https://calendly.com/pricing"));
 }
+
+TEST_CASE("the shop's role addresses are not personal; role words at mailbox providers are", "[email]") {
+  veil::detect::Rule rule;
+  rule.lists["role_local_part"] = {"klantenservice", "service", "info", "support"};
+  rule.lists["personal_mail_domain"] = {"gmail", "hotmail"};
+  auto check = [&](const std::string& address) {
+    veil::detect::ValidatorInput in;
+    in.match = address;
+    in.text = address;
+    in.end = address.size();
+    in.rule = &rule;
+    return veil::detect::find_validator("email")(in).valid;
+  };
+  CHECK_FALSE(check("klantenservice@webwinkel.nl"));
+  CHECK_FALSE(check("service-clients@telco.fr"));
+  CHECK_FALSE(check("info.be@shop.example"));
+  CHECK(check("info@gmail.com"));
+  CHECK(check("support@hotmail.co.uk"));
+  CHECK(check("jan.info@bedrijf.nl"));
+  CHECK(valid("email", "klantenservice@webwinkel.nl"));  // without the rule's lists: an address
+}

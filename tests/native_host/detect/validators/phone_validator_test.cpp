@@ -81,7 +81,7 @@ TEST_CASE("phone reads the trunk 0 after a country code and the 00 prefix", "[ph
 TEST_CASE("phone-shaped numbers outside known ranges pass only with a penalty", "[phone]") {
   // 555 is no North American area code, but customers and templates write such numbers; the penalty keeps them below the threshold unless a phone
   // cue is near (rule examples in contact.json cover both sides).
-  const auto us = run("phone", "(555) 123-4567", "en");
+  const auto us = run_in("phone", "My number is (555) 123-4567 now", "(555) 123-4567", "en");
   REQUIRE(us.valid);
   CHECK(us.subtype == "UNLISTED");
   CHECK(us.score_delta < -0.1);
@@ -89,4 +89,22 @@ TEST_CASE("phone-shaped numbers outside known ranges pass only with a penalty", 
   CHECK_FALSE(valid("phone", "06 987 65", "nl"));               // 7 digits: no phone's shape
   CHECK_FALSE(valid("phone", "+999 1234 5678"));                // unknown country code
   CHECK_FALSE(valid("phone", "00999 1234 5678"));               // likewise after 00
+}
+
+TEST_CASE("company lines are not personal; a number valid in several regions reads as personal", "[phone]") {
+  CHECK_FALSE(valid("phone", "0800 123 4567", "de"));  // German freephone
+  CHECK_FALSE(valid("phone", "0900 1234567", "nl"));   // Dutch premium rate
+  // Irish mobile 087 … is a Dutch company number (UAN) when read as Dutch: still a phone.
+  CHECK(run("phone", "087 123 4567", "en").subtype == "IE");
+}
+
+TEST_CASE("an unlisted number alone on its line needs no cue", "[phone]") {
+  const std::string sig = "Kind regards,\nAmelia Stone\n+44 7700 635001\n";
+  const auto alone = run_in("phone", sig, "+44 7700 635001");
+  REQUIRE(alone.valid);
+  CHECK(alone.score_delta == 0.0);
+  const std::string prose = "The code +44 7700 635001 was printed on the box.";
+  const auto inline_ = run_in("phone", prose, "+44 7700 635001");
+  REQUIRE(inline_.valid);
+  CHECK(inline_.score_delta < 0.0);
 }

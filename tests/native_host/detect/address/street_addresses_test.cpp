@@ -1,0 +1,35 @@
+// Street-address recognizer through the real engine and shipped rules: what is not an
+// address in ordinary prose (years after a street prefix, rankings, "av. J.-C."), next to the
+// street forms that must keep working.
+#include <catch2/catch.hpp>
+
+#include "../../support/shipped_engine.h"
+
+using veil::test::label_values;
+using veil::test::scan_shipped;
+
+TEST_CASE("a street prefix and a year start sentences, not addresses", "[address]") {
+  for (const std::string t : {"In 1940 werd het land ingenomen.", "Rond 1240 trad hij in Lyon toe.",
+                              "Im Jahr 2002 hat das Unternehmen expandiert.", "Im Juni 2000 reichte er ein.",
+                              "Zur Saison 2016 kehrte er zurück.", "Sie schaffte Platz 7 in der Verfolgung.",
+                              "Le règne (1792 – 1750 av. J.-C.) fut long."}) {
+    INFO(t);
+    CHECK(label_values(t, scan_shipped(t), "ADDRESS").empty());
+  }
+}
+
+TEST_CASE("prefix streets with a name, single-name streets and suffix streets stay addresses", "[address]") {
+  struct Case {
+    std::string text, address;
+  } cases[] = {
+      {"Neue Adresse: Am Markt 3, 10115 Berlin", "Am Markt 3"},
+      {"Lieferung an In der Au 4, 6020 Innsbruck", "In der Au 4"},
+      {"Ons kantoor: Meir 12, 2000 Antwerpen", "Meir 12"},
+      {"Wir wohnen in der Hauptstraße 1940, 12345 Musterstadt", "Hauptstraße 1940"},
+      {"Envoyez-le au 4 avenue de Fabron, 06200 Nice", "4 avenue de Fabron"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(label_values(c.text, scan_shipped(c.text), "ADDRESS") == std::vector<std::string>{c.address});
+  }
+}
