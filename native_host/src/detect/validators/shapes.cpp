@@ -496,6 +496,24 @@ Validation order_id(const ValidatorInput& in) {
                        s[start - 1] == '_' || s[start - 1] == '.'))
     --start;
   while (start < end && !is_alnum(s[start])) ++start;
+  // Ids printed in groups ("ZV 7741 0923"): a group of 3-6 digits takes the short group
+  // before it (digits, or up to three capitals), never the cue word.
+  for (;;) {
+    const std::string_view piece = s.substr(start, end - start);
+    const std::size_t first_space = piece.find(' ');
+    const std::string_view head = piece.substr(0, first_space);
+    if (head.size() < 3 || head.size() > 6 || count_digits(head) != head.size()) break;
+    if (start < 2 || s[start - 1] != ' ') break;
+    std::size_t prev = start - 1;
+    while (prev > 0 && is_alnum(s[prev - 1])) --prev;
+    const std::string_view before = s.substr(prev, start - 1 - prev);
+    const bool digits_group = !before.empty() && before.size() <= 6 && count_digits(before) == before.size();
+    const bool letter_group = !before.empty() && before.size() <= 3 &&
+                              std::all_of(before.begin(), before.end(), [](char c) { return is_upper(c); });
+    if (!digits_group && !letter_group) break;
+    if (prev == 0) break;  // the cue must stay outside the id
+    start = prev;
+  }
   const std::string_view id = s.substr(start, end - start);
   if (id.size() < 4 || id.size() > 30 || start == 0) return reject();
   // "the order of 2024": a bare year is not an id.
@@ -507,10 +525,20 @@ Validation order_id(const ValidatorInput& in) {
   CivilDate date;
   if (parse_date_text(id, date) && count_digits(id) == id.size() - 2) return reject();
   if (id.find('.') != std::string_view::npos) {
+    // Digits and dots read as an amount ("12.50", "1.234.567") unless the groups are not a
+    // number's: "1.2245.884" is how some firms print customer numbers.
     bool only_digits_dots = true;
     for (char c : id)
       if (!is_digit(c) && c != '.') only_digits_dots = false;
-    if (only_digits_dots) return reject();
+    bool amount_groups = true;
+    std::size_t groups = 0, last = 0;
+    for (std::size_t i = 0; i <= id.size(); ++i) {
+      if (i < id.size() && id[i] != '.') continue;
+      if (groups > 0 && i - last != 3) amount_groups = false;
+      ++groups;
+      last = i + 1;
+    }
+    if (only_digits_dots && (groups <= 2 || amount_groups)) return reject();
   }
   // "#100482771": the hash written against the number is part of how the id is written.
   if (start > 0 && s[start - 1] == '#') --start;
