@@ -154,6 +154,15 @@ class StreetAddresses final : public Recognizer {
     }
     return j;
   }
+  // "l'Intendance", "d'Alsace": an elided article glued to a capitalised name (the tokenizer
+  // keeps the apostrophe inside the word).
+  static bool elided_name(const Ctx& c, std::size_t i) {
+    const std::string_view w = names::token_text(c.text, c.t[i]);
+    std::size_t name = 0;
+    if (w.size() > 2 && (w[0] == 'l' || w[0] == 'd' || w[0] == 'L' || w[0] == 'D') && w[1] == '\'') name = 2;
+    if (w.size() > 4 && (w[0] == 'l' || w[0] == 'd') && w.compare(1, 3, "\u2019") == 0) name = 4;
+    return name > 0 && ((w[name] >= 'A' && w[name] <= 'Z') || static_cast<unsigned char>(w[name]) >= 0xC3);
+  }
   bool starts_sentence_word(const Ctx& c, std::size_t i) const { return is_word(c, i) && c.t[i].upper_initial; }
 
   void emit(std::vector<Candidate>& out, const Ctx& c, std::size_t a, std::size_t b_excl, double score,
@@ -304,7 +313,8 @@ void StreetAddresses::recognize(const RecognizerInput& in, std::vector<Candidate
         if (punct_is(c, e, '.') && !c.t[e].space_before) ++e;  // "av."
         int words = 0;
         while (e < n && same_line(c, e) && words < 7) {
-          if (is_word(c, e) && (c.t[e].upper_initial || c.is(e, kConnector)) && (words > 0 || c.t[e].letters >= 2)) {
+          if (is_word(c, e) && (c.t[e].upper_initial || c.is(e, kConnector) || elided_name(c, e)) &&
+              (words > 0 || c.t[e].letters >= 2)) {
             ++e;
             ++words;
             continue;

@@ -27,6 +27,8 @@ TEST_CASE("prefix streets with a name, single-name streets and suffix streets st
       {"Ons kantoor: Meir 12, 2000 Antwerpen", "Meir 12"},
       {"Wir wohnen in der Hauptstraße 1940, 12345 Musterstadt", "Hauptstraße 1940"},
       {"Envoyez-le au 4 avenue de Fabron, 06200 Nice", "4 avenue de Fabron"},
+      {"Mon adresse : 5 cours de l'Intendance, 33000 Bordeaux", "5 cours de l'Intendance"},
+      {"J'habite 12 rue d’Alsace, 75010 Paris", "12 rue d’Alsace"},
   };
   for (const auto& c : cases) {
     INFO(c.text);
