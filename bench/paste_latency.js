@@ -12,8 +12,12 @@
 //
 // --breakdown also splits each paste into stages: it wraps chrome.runtime.connectNative in the
 // service worker (to stamp the anonymize request going to the host and its reply) and listens
-// for the page's `input` event (fired by the extension's execCommand insert). The hooks cost a
-// little, so the headline numbers come from runs without it.
+// for the extension's insert reaching the page (the `input` event of execCommand, or the
+// synthetic paste event it hands ProseMirror). The hooks cost a little, so the headline numbers
+// come from runs without it.
+//
+// VEIL_EXTENSION_DIR=/path/to/extension runs another copy of the extension (e.g. an older
+// commit's, from `git archive`) for before/after numbers on the same binary and machine.
 //
 // The binary: VEIL_BINARY if set, else a Release build (build-bench-rel, build), else the
 // sanitizer build of the tests (build-test). Which one was used is printed.
@@ -236,28 +240,42 @@ async function hookWorker(run) {
   });
 }
 
+// The insert is done when the page gets the extension's insert: the `input` event of
+// execCommand('insertText') (capture phase: before the editor's own input handling), or, when
+// the extension hands the editor a synthetic paste, that untrusted paste event at the end of
+// its bubble phase (after the editor's handler on the composer has applied it).
 async function resetStamps(run, chat) {
   await run.sw.evaluate(() => { self.__veilBench.length = 0; });
   await chat.page.evaluate(() => {
     window.__veilBenchInput = null;
+    window.__veilBenchHow = null;
     if (window.__veilBenchHooked) return;
     window.__veilBenchHooked = true;
-    window.addEventListener('input', () => { window.__veilBenchInput = performance.now(); }, true);
+    const stamp = (how) => {
+      if (window.__veilBenchInput !== null) return;
+      window.__veilBenchInput = performance.now();
+      window.__veilBenchHow = how;
+    };
+    window.addEventListener('input', () => stamp('execCommand'), true);
+    window.addEventListener('paste', (e) => { if (!e.isTrusted) stamp('paste event'); }, false);
   });
 }
 
 async function stamps(run, chat, r) {
   const sw = await run.sw.evaluate(() => self.__veilBench.slice());
-  const page = await chat.page.evaluate(() => ({ origin: performance.timeOrigin, input: window.__veilBenchInput, keydown: window.__veilTimedPaste.keydown }));
+  const page = await chat.page.evaluate(() => ({ origin: performance.timeOrigin, input: window.__veilBenchInput, how: window.__veilBenchHow, keydown: window.__veilTimedPaste.keydown }));
   const key = page.origin + page.keydown;
   const at = (ev) => { const e = sw.find((x) => x.ev === ev); return e ? e.t - key : NaN; };
   const input = page.input - page.keydown;
   return {
-    'keydown -> worker has the message': at('message'),
-    'worker -> request to host': at('post') - at('message'),
-    'host round trip': at('reply') - at('post'),
-    'host reply -> insert done (worker, IPC, execCommand insertText)': input - at('reply'),
-    'insert done -> observer sees the text': r.ms - input,
+    how: page.how,
+    ms: {
+      'keydown -> worker has the message': at('message'),
+      'worker -> request to host': at('post') - at('message'),
+      'host round trip': at('reply') - at('post'),
+      'host reply -> insert done (worker, IPC, the insert)': input - at('reply'),
+      'insert done -> observer sees the text': r.ms - input,
+    },
   };
 }
 
@@ -285,6 +303,7 @@ async function main() {
   const c = require('../tests/e2e/harness/chat.js');
 
   console.log(`binary: ${bin.path} (${bin.from}; ${kind})`);
+  console.log(`extension: ${h.EXTENSION_DIR}`);
   if (process.env.VEIL_RULES_DIR) console.log(`rules: VEIL_RULES_DIR=${process.env.VEIL_RULES_DIR}`);
   console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 
@@ -334,8 +353,10 @@ async function main() {
   line('before keyboard.press() -> masked text in composer', fromCall);
   line('Ctrl+V keydown -> ProseMirror state holds it', out.keydownToEditorState);
   if (opt.breakdown) {
-    console.log('stages (medians, ms):');
-    for (const k of Object.keys(measured[0].stages)) console.log(`  ${k}: ${fmt(summary(measured.map((r) => r.stages[k])).p50)}`);
+    const how = {};
+    for (const r of measured) how[r.stages.how] = (how[r.stages.how] || 0) + 1;
+    console.log(`stages (medians, ms; insert: ${Object.entries(how).map(([k, n]) => `${k} ${n}x`).join(', ')}):`);
+    for (const k of Object.keys(measured[0].stages.ms)) console.log(`  ${k}: ${fmt(summary(measured.map((r) => r.stages.ms[k])).p50)}`);
   }
   console.log(`load average after: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 }
