@@ -1,5 +1,5 @@
 // Phone number validator: cheap shape checks first (digit count, dates, repeated digits),
-// then libphonenumber's metadata (IsValidNumber / IsValidNumberForRegion) on a number built
+// then libphonenumber's metadata (GetNumberType) on a number built
 // from the digits, with the text's language choosing the first region for national numbers.
 // A phone-shaped number outside every known range is accepted with a penalty (subtype
 // UNLISTED), so only a phone cue in its context gets it masked. An over-long
@@ -88,10 +88,25 @@ std::uint64_t to_u64(std::string_view digits) {
   return v;
 }
 
+// Freephone, premium-rate, shared-cost and universal access numbers belong to companies
+// (the shop's own hotline in a footer), never to a customer: not personal data.
+bool is_business_type(PhoneNumberUtil::PhoneNumberType type) {
+  return type == PhoneNumberUtil::TOLL_FREE || type == PhoneNumberUtil::PREMIUM_RATE ||
+         type == PhoneNumberUtil::SHARED_COST || type == PhoneNumberUtil::UAN;
+}
+
+// A valid number's reading: its region, and whether it is a company line. One
+// GetNumberType call answers both validity and type (IsValidNumber and a separate type
+// lookup would match the same metadata patterns twice).
+struct Reading {
+  std::string region;  // empty: not a valid number
+  bool business = false;
+};
+
 // The PhoneNumber is built from the digits directly instead of through Parse(): every
 // candidate here is digits and separators only, and Parse's ICU regexes (extension,
 // punctuation and prefix stripping) were three quarters of the scan time on dense text.
-std::string valid_international(const PhoneNumberUtil& util, std::string_view d, PhoneNumber& number) {
+Reading valid_international(const PhoneNumberUtil& util, std::string_view d, PhoneNumber& number) {
   for (std::size_t len = 1; len <= 3 && len < d.size(); ++len) {
     const int cc = static_cast<int>(to_u64(d.substr(0, len)));
     std::string region;
@@ -115,10 +130,11 @@ std::string valid_international(const PhoneNumberUtil& util, std::string_view d,
     }
     if (nsn.empty() || nsn.size() > 17) return {};
     number.set_national_number(to_u64(nsn));
-    if (!util.IsValidNumber(number)) return {};
+    const auto type = util.GetNumberType(number);
+    if (type == PhoneNumberUtil::UNKNOWN) return {};
     std::string found;
     util.GetRegionCodeForNumber(number, &found);
-    return found.empty() || found == "ZZ" ? "INTL" : found;
+    return {found.empty() || found == "ZZ" ? "INTL" : found, is_business_type(type)};
   }
   return {};
 }
@@ -172,20 +188,8 @@ bool plausible_unlisted(std::string_view candidate, const std::string& d) {
   return d.size() == 10 || (d.size() == 11 && d[0] == '1');
 }
 
-bool is_business_line(const PhoneNumber& number) {
-  switch (PhoneNumberUtil::GetInstance()->GetNumberType(number)) {
-    case PhoneNumberUtil::TOLL_FREE:
-    case PhoneNumberUtil::PREMIUM_RATE:
-    case PhoneNumberUtil::SHARED_COST:
-    case PhoneNumberUtil::UAN:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Region code when the candidate is a valid number (then `number` holds it), else empty.
-std::string valid_region(std::string_view candidate, std::string_view lang, PhoneNumber& number) {
+// The candidate's reading as a phone number (then `number` holds it); empty region if none.
+Reading valid_region(std::string_view candidate, std::string_view lang, PhoneNumber& number) {
   const std::string d = digits_of(candidate);
   if (!phone_shaped(candidate, d)) return {};
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
@@ -203,7 +207,13 @@ std::string valid_region(std::string_view candidate, std::string_view lang, Phon
     if (nsn.size() != 10) return {};
     number.set_country_code(1);
     number.set_national_number(to_u64(nsn));
-    return util.IsValidNumberForRegion(number, "US") ? "US" : std::string{};
+    if (!util.IsValidNumberForRegion(number, "US")) return {};
+    // North American toll-free and premium area codes (a fixed list of the plan); asking
+    // libphonenumber for the type would test two dozen NANP regions.
+    const std::string_view area = nsn.substr(0, 3);
+    const bool business = area == "800" || area == "833" || area == "844" || area == "855" || area == "866" ||
+                          area == "877" || area == "888" || area == "900";
+    return {"US", business};
   }
   const std::string_view nsn = std::string_view(d).substr(1);
   if (nsn.empty() || nsn[0] == '0') return {};
@@ -221,18 +231,17 @@ std::string valid_region(std::string_view candidate, std::string_view lang, Phon
       if (r.code == code) order.push_back(&r);
   for (const auto& r : regions)
     if (!is_preferred(r)) order.push_back(&r);
-  std::string business_region;
+  const Region* business = nullptr;
   for (const Region* r : order) {
     number.set_country_code(r->country_code);
-    if (!util.IsValidNumberForRegion(number, r->code)) continue;
-    if (!is_business_line(number)) return r->code;
-    if (business_region.empty()) business_region = r->code;
+    const auto type = util.GetNumberType(number);
+    if (type == PhoneNumberUtil::UNKNOWN) continue;
+    if (!is_business_type(type)) return {r->code, false};
+    if (!business) business = r;
   }
-  if (!business_region.empty()) {
-    // Only business readings: report the first, so the caller sees a company line.
-    for (const Region* r : order)
-      if (r->code == business_region) number.set_country_code(r->country_code);
-    return business_region;
+  if (business) {
+    number.set_country_code(business->country_code);
+    return {business->code, true};
   }
   return {};
 }
@@ -260,10 +269,9 @@ Validation phone(const ValidatorInput& in) {
     std::string_view cand = s.substr(0, e);
     if (count_digits(cand) < 8) break;
     PhoneNumber number;
-    std::string region = valid_region(cand, in.lang, number);
-    // Freephone, premium-rate, shared-cost and universal access numbers belong to companies
-    // (the shop's own hotline in a footer), never to a customer: not personal data.
-    if (!region.empty() && is_business_line(number)) return reject();
+    const Reading reading = valid_region(cand, in.lang, number);
+    if (reading.business) return reject();
+    const std::string& region = reading.region;
     if (region.empty()) {
       if (unlisted_end == 0) {
         const std::string d = digits_of(cand);
