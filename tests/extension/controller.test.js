@@ -137,6 +137,19 @@ for (const siteId of ['chatgpt', 'claude', 'gemini']) {
   });
 }
 
+test('host unavailable with a paste-capable editor: no paste event, nothing inserted (fail closed)', async () => {
+  const worker = fakeWorker({ failWith: 'host_crashed' });
+  const env = await setup('chatgpt', { worker });
+  installClipboardApi(env.win);
+  const editorSaw = installEditorPaste(env.win, env.composer);
+  env.composer.dispatchEvent(pasteEvent(env.win, MULTI));
+  await env.controller.whenIdle();
+  assert.deepEqual(editorSaw, []);
+  assert.deepEqual(env.execLog, []);
+  assert.equal(editor.normalize(editor.getText(env.composer)), '');
+  assert.equal(env.controller.notice.state.text, t('err_host_crashed'));
+});
+
 test('an editor that takes the synthetic paste but inserts nothing: execCommand inserts it once', async () => {
   const { win, controller, composer, execLog, editorSaw } = await setupPasteEditor('chatgpt', { mode: 'swallow' });
   composer.dispatchEvent(pasteEvent(win, MULTI));
