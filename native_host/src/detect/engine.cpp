@@ -42,6 +42,10 @@ struct DictionaryHit {
 struct CompiledContext {
   std::unordered_map<std::string, std::vector<std::string>> words;
   std::unordered_map<std::string, std::vector<std::string>> negative;
+  // The words that count for a scan language ("auto": all), merged once at build time so a
+  // candidate's context check copies nothing.
+  std::unordered_map<std::string, std::vector<std::string>> words_for_lang;
+  std::unordered_map<std::string, std::vector<std::string>> negative_for_lang;
   std::size_t before = limits::kDefaultContextWindowBytes;
   std::size_t after = limits::kDefaultContextWindowBytes;
   bool any = false;
@@ -150,6 +154,11 @@ Result<std::unique_ptr<Engine>> Engine::build(RuleSet rules, const EngineOptions
       for (const auto& w : words) cc.negative[lang].push_back(fold_case(w));
     }
     cc.any = !cc.words.empty() || !cc.negative.empty();
+    for (const char* lang : {"auto", "nl", "fr", "de", "en"}) {
+      std::vector<std::string> scratch;
+      cc.words_for_lang[lang] = *impl->context_words(cc, lang, false, scratch);
+      cc.negative_for_lang[lang] = *impl->context_words(cc, lang, true, scratch);
+    }
 
     if (r.kind == RuleKind::kRegex) {
       for (const auto& p : r.patterns) {
@@ -246,11 +255,16 @@ double Engine::Impl::context_adjust(std::uint32_t ri, std::string_view text, std
   window += ' ';
   window += fold_case(text.substr(to, wend > to ? wend - to : 0));
   std::vector<std::string> words;
+  auto merged = [&](bool negative) -> const std::vector<std::string>& {
+    const auto& table = negative ? cc.negative_for_lang : cc.words_for_lang;
+    if (auto it = table.find(lang); it != table.end()) return it->second;
+    return *context_words(cc, lang, negative, words);
+  };
   double delta = 0.0;
-  const bool found = contains_word(window, *context_words(cc, lang, false, words));
+  const bool found = contains_word(window, merged(false));
   if (found) delta += r.context.boost;
   if (r.context.required && !found) required_missing = true;
-  if (contains_word(window, *context_words(cc, lang, true, words))) delta -= r.context.penalty;
+  if (contains_word(window, merged(true))) delta -= r.context.penalty;
   return delta;
 }
 
