@@ -38,7 +38,9 @@ enum : std::uint32_t {
   kVerbAfter = 1u << 12,
   kVerbAfter1 = 1u << 13,  // first word of a two-word verb ("a déclaré")
   kVerbBefore = 1u << 14,
-  kCommon0 = 1u << 16,  // + index of the word list's language (up to 16 languages)
+  kJob = 1u << 15,  // job title or department word ("Officer", "Personalabteilung")
+  kCommon0 = 1u << 16,  // + index of the word list's language (up to 15 languages)
+  kLangName = 1u << 31,  // "English", "Nederlands", "Deutsch": counter-evidence in every language
 };
 // Cue phrases that may end the text before a chain.
 enum : std::uint32_t {
@@ -49,6 +51,7 @@ enum : std::uint32_t {
   kCueRelation = 1u << 4,
   kCueRole = 1u << 5,
   kCueVerb = 1u << 6,
+  kCueQuote = 1u << 7,  // "schreef", "wrote", "a écrit" before "X <x@...>"
 };
 
 using BitMap = std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>>;
@@ -116,6 +119,13 @@ class PersonNames final : public Recognizer {
     pronouns_ = phrase_set(r, "pronoun");
     conjunctions_ = phrase_set(r, "conjunction");
     coordination_langs_ = phrase_set(r, "coordination");
+    titles_strong_ = phrase_set(r, "title_strong");
+    jobs_ = phrase_set(r, "job");
+    subjects_ = phrase_set(r, "subject");
+    language_names_ = phrase_set(r, "language_name");
+    relations_after_ = phrase_set(r, "relation_after");
+    max_relation_after_ = max_length(relations_after_);
+    quote_headers_ = phrase_set(r, "quote_header");
     for (const auto& [name, list] : r.lists)
       if (name.rfind("common_borrow.", 0) == 0) common_borrow_[name.substr(14)] = list;
     noun_suffixes_ = phrase_set(r, "noun_suffix");
@@ -125,12 +135,13 @@ class PersonNames final : public Recognizer {
         if (w.find(' ') == std::string::npos) stop_.insert(w);
     // A role noun is never part of the name it introduces ("Minister Schily"), unless it is
     // also a surname ("König", "Prins", "Advocaat"): those stay possible name words.
-    for (const auto* set : {&roles_, &relations_})
+    for (const auto* set : {&roles_, &relations_, &jobs_})
       for (const auto& w : *set)
         if (w.find(' ') == std::string::npos && !lx.first_names.contains(w) && !lx.last_names.contains(w))
           stop_.insert(w);
     max_cue_ = 0;
-    for (const auto* s : {&titles_, &greetings_, &intros_, &headers_, &relations_, &closings_, &roles_, &verbs_before_})
+    for (const auto* s : {&titles_, &greetings_, &intros_, &headers_, &relations_, &closings_, &roles_, &verbs_before_,
+                          &quote_headers_})
       max_cue_ = std::max(max_cue_, max_length(*s));
     build_maps(lx);
     auto p = r.params.find("threshold");
@@ -167,6 +178,11 @@ class PersonNames final : public Recognizer {
     mark(conjunctions_, kConj);
     mark(place_prefixes_, kPlacePrefix);
     mark(lead_particles_, kLead);
+    mark(language_names_, kLangName);
+    // A job word that is also a name ("Head", "Lead") does not end a job title: "Murray Head".
+    for (const auto& w : jobs_)
+      if (w.find(' ') == std::string::npos && !lx.first_names.contains(w) && !lx.last_names.contains(w))
+        word_bits_[w] |= kJob;
     for (const auto& v : verbs_after_) {
       const auto sp = v.find(' ');
       if (sp == std::string::npos) word_bits_[v] |= kVerbAfter;
@@ -176,7 +192,7 @@ class PersonNames final : public Recognizer {
       if (v.find(' ') == std::string::npos) word_bits_[v] |= kVerbBefore;
     std::uint32_t index = 0;
     for (const auto& [lang, set] : lx.common) {
-      if (index >= 16) break;
+      if (index >= 15) break;
       lang_bit_[lang] = kCommon0 << index++;
       mark(set, lang_bit_[lang]);
     }
@@ -190,6 +206,7 @@ class PersonNames final : public Recognizer {
     cue(relations_, kCueRelation);
     cue(roles_, kCueRole);
     cue(verbs_before_, kCueVerb);
+    cue(quote_headers_, kCueQuote);
     for (const auto& w : roles_)
       if (w.size() >= 5 && w.find(' ') == std::string::npos) role_suffixes_.add(w);
     for (const auto& w : noun_suffixes_) noun_suffix_set_.add(w);
@@ -250,6 +267,7 @@ class PersonNames final : public Recognizer {
     std::vector<std::size_t> line_of;
     std::vector<std::size_t> line_first, line_last;
     std::vector<char> closing_line;
+    std::vector<char> subject_line;  // "Betreff: ...", "Subject: RE: ..."
     std::uint32_t common_mask = 0;
     mutable std::vector<std::uint32_t> bits;  // list bits of key(i), filled lazily
     mutable std::vector<char> have_bits;
@@ -279,7 +297,7 @@ class PersonNames final : public Recognizer {
   bool first_tok(const Ctx& c, std::size_t i) const { return (tb(c, i) & kFirst) || first_part_in(c.key(i)); }
   bool last_tok(const Ctx& c, std::size_t i) const { return (tb(c, i) & kLast) || any_part_in(c.key(i), kLast); }
   bool common_tok(const Ctx& c, std::size_t i) const {
-    return (tb(c, i) & c.common_mask) || noun_shaped(c.key(i)) || lowercase_part(c, i);
+    return (tb(c, i) & (c.common_mask | kLangName)) || noun_shaped(c.key(i)) || lowercase_part(c, i);
   }
   bool punct_is(const Ctx& c, std::size_t i, char ch) const {
     return i < c.toks.size() && c.toks[i].kind == TokenKind::kPunct && c.toks[i].end - c.toks[i].start == 1 &&
@@ -426,6 +444,20 @@ class PersonNames final : public Recognizer {
     }
   }
   void score_chain(Ctx& c, Chain& ch) const;
+  struct TitleRun {
+    bool adjacent = false;  // a title stands right before the chain
+    bool strong = false;    // ... and it is a salutation title that makes any capitalised word a name
+  };
+  TitleRun title_run(const Ctx& c, const Chain& ch) const;
+  bool relation_after(const Ctx& c, const Chain& ch) const;
+  bool local_part_matches(const Ctx& c, const Chain& ch) const;
+  // Only punctuation (at most a few tokens) follows token `last` to the end of the text.
+  bool ends_text(const Ctx& c, std::size_t last) const {
+    if (c.toks.size() - last > 4) return false;
+    for (std::size_t k = last + 1; k < c.toks.size(); ++k)
+      if (c.toks[k].kind != TokenKind::kPunct) return false;
+    return true;
+  }
   std::string before_on_line(const Ctx& c, std::size_t tok) const;
 
   // Cues from news and legal text (see names.json): a role noun before ("minister", "US-Präsident"),
@@ -439,6 +471,8 @@ class PersonNames final : public Recognizer {
   SuffixSet role_suffixes_;  // roles of 5+ bytes, matched as compound endings
   SuffixSet noun_suffix_set_, street_suffix_set_, role_endings_;
   WordSet role_endings_list_;
+  WordSet titles_strong_, jobs_, subjects_, language_names_, relations_after_, quote_headers_;
+  std::size_t max_relation_after_ = 0;
   BitMap word_bits_;  // folded word -> k* bits
   BitMap cue_bits_;   // folded cue phrase -> kCue* bits
   std::map<std::string, std::uint32_t, std::less<>> lang_bit_;  // word-list language -> kCommon0 << i
@@ -516,6 +550,93 @@ std::string PersonNames::before_on_line(const Ctx& c, std::size_t tok) const {
   return b;
 }
 
+PersonNames::TitleRun PersonNames::title_run(const Ctx& c, const Chain& ch) const {
+  const auto& t = c.toks;
+  TitleRun out;
+  const std::size_t first = ch.first;
+  const std::size_t line = c.line_of[first];
+  // Walk back over up to three title words ("Herr Mag.", "Frau Dipl.-Ing.", "de heer"),
+  // each followed by nothing but a glued "." or "-".
+  std::size_t k = first, outer = first;
+  bool outer_dot = false;
+  for (int n = 0; n < 3 && k > 0; ++n) {
+    std::size_t j = k - 1;
+    bool dot = false;
+    for (int g = 0; g < 2 && j > 0 && t[j].kind == TokenKind::kPunct && !t[j].space_before &&
+                    (punct_is(c, j, '.') || punct_is(c, j, '-'));
+         ++g) {
+      dot = dot || punct_is(c, j, '.');
+      --j;
+    }
+    if (t[j].kind != TokenKind::kWord || c.line_of[j] != line || (k == first && !t[first].space_before)) break;
+    const std::string& key = c.key(j);
+    std::string with_dot = key + ".";
+    const bool is_title = titles_.contains(key) || (dot && titles_.contains(with_dot));
+    if (!is_title) break;
+    out.strong = out.strong || titles_strong_.contains(key) || (dot && titles_strong_.contains(with_dot));
+    outer = j;
+    outer_dot = dot;
+    k = j;
+  }
+  const Token& o = t[outer];
+  // The title is not right before the chain ("Dr, Austin"), or "MS Word", "DR Congo" (an
+  // all-caps title without its dot counts only before an all-caps name): no title cue.
+  if (outer == first || (o.all_upper && o.letters <= 2 && !outer_dot && !ch.all_caps)) return TitleRun{};
+  out.adjacent = true;
+  if (!out.strong) return out;
+  // "eine Frau Anfang 40": a title word after an article is the noun (but "de heer" is a title).
+  if (outer > 0 && c.line_of[outer - 1] == line && t[outer - 1].kind == TokenKind::kWord && has(c, outer - 1, kDet)) {
+    std::string two = c.key(outer - 1);
+    two += ' ';
+    two += c.key(outer);
+    if (!titles_.contains(two)) out.strong = false;
+  }
+  // A lower-case short title ("ms", "mr") only after a greeting or at a line start.
+  if (out.strong && o.all_lower && o.letters < 4 && c.line_first[line] != outer &&
+      !(cue_bits(before_on_line(c, outer)) & kCueGreeting))
+    out.strong = false;
+  return out;
+}
+
+bool PersonNames::relation_after(const Ctx& c, const Chain& ch) const {
+  const auto& t = c.toks;
+  std::size_t k = ch.last + 1;
+  if (k >= t.size() || c.line_of[k] != c.line_of[ch.last]) return false;
+  if (punct_is(c, k, '(') || punct_is(c, k, ',')) ++k;
+  if (k >= t.size() || c.line_of[k] != c.line_of[ch.last] || t[k].kind != TokenKind::kWord || !t[k].all_lower)
+    return false;
+  const std::size_t from = t[k].start;
+  const std::size_t len = std::min<std::size_t>(max_relation_after_ + 4, c.text.size() - from);
+  const std::string next = fold(c.text.substr(from, len));
+  // One lookup per word end ("from", "from next", "from next door").
+  for (std::size_t p = 1; p <= next.size() && p <= max_relation_after_; ++p) {
+    const bool end = p == next.size() || next[p] == ' ' || next[p] == ')' || next[p] == ',' || next[p] == '.';
+    if (end && relations_after_.contains(std::string_view(next).substr(0, p))) return true;
+  }
+  return false;
+}
+
+bool PersonNames::local_part_matches(const Ctx& c, const Chain& ch) const {
+  const std::size_t from = c.toks[ch.last + 1].end;
+  std::size_t at = from;
+  while (at < c.text.size() && at < from + 64 && c.text[at] != '@' && c.text[at] != '>' && c.text[at] != ' ' &&
+         c.text[at] != '\n')
+    ++at;
+  if (at >= c.text.size() || c.text[at] != '@' || at == from) return false;
+  const std::string local = fold_ascii(c.text.substr(from, at - from));
+  for (auto w : ch.words) {
+    const std::string a = fold_ascii(c.key(w));
+    std::size_t pos = 0;
+    while (pos <= a.size()) {  // each part of "hans-peter"
+      std::size_t dash = a.find('-', pos);
+      if (dash == std::string::npos) dash = a.size();
+      if (dash - pos >= 3 && local.find(std::string_view(a).substr(pos, dash - pos)) != std::string::npos) return true;
+      pos = dash + 1;
+    }
+  }
+  return false;
+}
+
 double PersonNames::speech_cue(Ctx& c, const Chain& ch, std::uint32_t cues, bool sentence_start) const {
   const auto& t = c.toks;
   double cue = 0.0;
@@ -579,13 +700,22 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
   const std::size_t first = ch.first;
   const std::string before = before_on_line(c, first);
   const std::uint32_t cues = before.empty() ? 0 : cue_bits(before);
-  const bool title_before = (cues & kCueTitle) != 0;
+  bool title_before = (cues & kCueTitle) != 0;
+  // A title counts only right before the chain: not across a comma ("Oak Hollow Dr, Austin")
+  // and not as an all-caps two-letter word before a normal one ("MS Word").
+  bool strong_title = false;
+  if (title_before) {
+    const TitleRun tr = title_run(c, ch);
+    title_before = tr.adjacent;
+    strong_title = tr.strong;
+  }
   if (nw == 0) {
     // "Mme G.", "M. D. R.": initials after a title stand for a (pseudonymised) person.
     ch.score = ch.initials > 0 && title_before ? 0.6 : 0.0;
     return;
   }
   int fn = 0, ln = 0, common = 0, city = 0, place = 0, unknown = 0;
+  bool org_word = false;  // "Bank", "Solicitors": blocks the chain unless a person cue outweighs it
   for (auto w : ch.words) {
     const std::string& k = c.key(w);
     const std::uint32_t b = tb(c, w);
@@ -597,7 +727,7 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     city += (b & kCity) != 0;
     place += (b & kPlace) || any_part_in(k, kPlace);
     if (has_street_suffix(k) && k.size() > 5) ch.blocked = true;
-    if (b & kOrg) ch.blocked = true;
+    if (b & kOrg) org_word = true;
   }
   // "San Remo", "Camp David", "New York", "Puerto Rico": a place word opens the chain or
   // stands right before it.
@@ -677,7 +807,7 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     // Wade", "einen schönen Blick" -- an adjective between article and noun.
     if (nw == 1 && first > 1 && t[first - 1].kind == TokenKind::kWord && t[first - 1].all_lower &&
         t[first - 1].space_before && c.line_of[first - 2] == c.line_of[first] && t[first - 2].all_lower &&
-        has(c, first - 2, kDet) && !(tb(c, first - 1) & (kVerbBefore | kParticle)))
+        has(c, first - 2, kDet) && !(tb(c, first - 1) & (kVerbBefore | kParticle)) && !(cues & kCueRelation))
       s -= 0.3;
   }
 
@@ -688,7 +818,10 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     if (cues & kCueIntro) cue = std::max(cue, 0.5);
     if (cues & kCueGreeting) cue = std::max(cue, 0.42);
     if (cues & kCueClosing) cue = std::max(cue, 0.45);
-    if (cues & kCueRelation) cue = std::max(cue, 0.3);
+    // "my daughter Fenna", "mijn collega Mark": right before a first name the relation is
+    // nearly sure; across a comma or before an unknown word it is a hint.
+    if (cues & kCueRelation)
+      cue = std::max(cue, t[first - 1].kind == TokenKind::kWord && fn_first ? 0.5 : 0.3);
     // Header lines need their colon ("Van: Jan", not "A son origine" or "de Jong").
     if (c.line_first[c.line_of[first]] + 2 >= first && punct_is(c, first - 1, ':') && headers_.contains(before))
       cue = std::max(cue, 0.45);
@@ -725,6 +858,25 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     // A line that holds nothing but a first name and a surname (a byline, a signature).
     if (nw >= 2 && fn_first && c.line_last[line] == ch.last) cue = std::max(cue, 0.2);
   }
+  // "Mark from next door", "Mark (een collega van me)": a first name before a relation phrase.
+  const bool rel_after = fn_first && nw <= 2 && relation_after(c, ch);
+  if (rel_after) cue = std::max(cue, 0.55);
+  // "... can i get a replacement? - jess": a first name after a dash ends the message.
+  if (fn_first && nw <= 2 && first > 0 && t[first - 1].kind == TokenKind::kPunct && t[first - 1].space_before &&
+      c.line_of[first - 1] == line && ends_text(c, ch.last)) {
+    const std::string_view d = token_text(c.text, t[first - 1]);
+    if (d == "-" || d == "\xE2\x80\x93" || d == "\xE2\x80\x94") cue = std::max(cue, 0.5);
+  }
+  // "schreef PETER BANK <pbank@hetnet.nl>": the address right after the chain is built from it.
+  bool email_match = false;
+  if (punct_is(c, ch.last + 1, '<') && c.line_of[ch.last + 1] == line) {
+    email_match = local_part_matches(c, ch);
+    if (email_match) cue = std::max(cue, 0.6);
+    else if (cues & kCueQuote) cue = std::max(cue, 0.45);
+  }
+  // Subject lines are full of capitalised nouns ("Betreff: AW: Schaden zu Polizze"): without a
+  // cue only a first name + surname counts there.
+  if (c.subject_line[line] && cue < 0.3 && !(nw >= 2 && fn_first && (back_last || ch.plain))) s -= 0.3;
   if (ch.lowercase && cue < 0.4) {
     ch.score = 0;
     return;
@@ -735,6 +887,18 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
   if (after < t.size() && c.line_of[after] == line) {
     if (followed_by_org(c, t[ch.last].end)) ch.blocked = true;
     if (followed_by_org(c, t[ch.words.back()].end)) ch.blocked = true;
+    // "Banks & Hope Solicitors LLP", "Vogel & Söhne GmbH": the first part of a firm name.
+    if (punct_is(c, after, '&')) {
+      for (std::size_t k = after + 1; k < t.size() && k <= after + 5 && c.line_of[k] == line; ++k) {
+        if (t[k].kind == TokenKind::kPunct && !punct_is(c, k, '.') && !punct_is(c, k, '&')) break;
+        if (has(c, k, kOrg)) {
+          ch.blocked = true;
+          break;
+        }
+      }
+    }
+    // "Data Protection Officer", "Customer Service": a job title or department, not a name.
+    if (t[after].kind == TokenKind::kWord && t[after].space_before && has(c, after, kJob)) ch.blocked = true;
     if (punct_is(c, after, '@') && !t[after].space_before) ch.blocked = true;
     if (!t[after].space_before && (punct_is(c, after, '.') || punct_is(c, after, '/')) && after + 1 < t.size() &&
         !t[after + 1].space_before && t[after + 1].kind == TokenKind::kWord)
@@ -747,13 +911,20 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
       (punct_is(c, first - 1, '@') || punct_is(c, first - 1, '.') || punct_is(c, first - 1, '/') ||
        punct_is(c, first - 1, '_')))
     ch.blocked = true;
+  // An org word ("Bank") in the chain blocks it, except after initials ("P. Bank"), a
+  // salutation title ("heer Bank") or before an address made of the name.
+  const bool person_form = (strong_title && nw <= 2) || email_match || rel_after;
+  if (org_word && !person_form && !(ch.initials > 0 && nw == 1)) ch.blocked = true;
+  // "Sehr geehrte Frau Hoffnung", "Geachte heer Bank", "Mark from next door": the cue makes
+  // even an ordinary word a name.
+  if (person_form && !ch.lowercase && nw <= 3) s = std::max(s, threshold_ + 0.1);
   ch.score = std::clamp(s, 0.0, 1.0);
 }
 
 void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& out) const {
   const std::vector<Token> toks = tokenize(in.text);
   if (toks.empty()) return;
-  Ctx c{in.text, in.lang, toks, {}, {}, {}, {}, {}, {}, 0, {}, {}};
+  Ctx c{in.text, in.lang, toks, {}, {}, {}, {}, {}, {}, {}, 0, {}, {}};
   c.keys.resize(toks.size());
   c.have_key.assign(toks.size(), 0);
   c.bits.resize(toks.size());
@@ -776,6 +947,14 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
     while (!line.empty() && (line.back() == ',' || line.back() == '.' || line.back() == '!' || line.back() == ' '))
       line.pop_back();
     if (closings_.count(line) || line == "--" || line == "-- " || line == "__") c.closing_line[l] = 1;
+  }
+  c.subject_line.assign(c.line_first.size(), 0);
+  for (std::size_t l = 0; l < c.line_first.size(); ++l) {
+    std::size_t k = c.line_first[l];
+    if (k < toks.size() && punct_is(c, k, '>')) ++k;  // quoted
+    if (k + 1 < toks.size() && toks[k].kind == TokenKind::kWord && toks[k].letters <= 9 && punct_is(c, k + 1, ':') &&
+        subjects_.contains(c.key(k)))
+      c.subject_line[l] = 1;
   }
 
   std::vector<Chain> chains;
@@ -893,6 +1072,12 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
     if (!ch.blocked && ch.score >= threshold_ && ch.words.size() < 2) add_group(ch);
   for (auto& ch : chains) {
     if (ch.blocked || ch.group >= 0 || ch.lowercase) continue;
+    // "ich habe die Hoffnung ..." after "Frau Hoffnung", "Fotos des Schadens": after an
+    // article a repeated ordinary word (or its genitive) is the noun again, not the person.
+    const bool after_article = ch.first > 0 && toks[ch.first].space_before &&
+                               c.line_of[ch.first - 1] == c.line_of[ch.first] && toks[ch.first - 1].all_lower &&
+                               has(c, ch.first - 1, kDet) && ch.initials == 0;
+    if (after_article && ch.words.size() == 1 && common_tok(c, ch.words.front())) continue;
     int g = -1;
     bool all = true;
     for (auto w : ch.words) {
@@ -910,7 +1095,7 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
     }
     // German genitive of a found name: "Merkels Politik" after "Angela Merkel" (the noun
     // after it is capitalised too, so only the first word is taken).
-    if (!ch.words.empty() && ch.initials == 0 && !ch.all_caps && ch.first == ch.words.front()) {
+    if (!ch.words.empty() && ch.initials == 0 && !ch.all_caps && ch.first == ch.words.front() && !after_article) {
       const std::string& k = c.key(ch.words.front());
       if (k.size() > 4 && k.back() == 's') {
         auto it = group_of_word.find(std::string_view(k).substr(0, k.size() - 1));

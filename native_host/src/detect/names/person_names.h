@@ -5,6 +5,13 @@
 // news and legal text also role nouns ("minister", "Europaminister", "de Braziliaan"), speech
 // verbs ("zegt X", "X sagte"), quote attribution, ages in brackets, bylines, coordination with
 // a sure name, and counter-evidence from articles, numbers, places and organisation words.
+// For customer email: a salutation title right before ("Frau Hoffnung", "heer Bank", also
+// after academic titles "Herr Mag.") or a relation phrase after a first name ("Mark from next
+// door") makes even an ordinary word a name; so does an address right after the chain whose
+// local part repeats it ("schreef PETER BANK <pbank@...>"); a lower-case first name after a
+// relation word or a closing dash counts. Job titles and departments ("Data Protection
+// Officer", "Personalabteilung"), firms ("X & Y Solicitors LLP"), subject lines without a
+// cue, nouns after an article and language names ("in English") are counter-evidence.
 // Later short forms of a found name (and its German genitive) and email addresses built from
 // it share its entity_group. All cue words come from the rule's lists
 // (shared_rules/entities/names.json).
