@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -430,6 +431,8 @@ class PersonNames final : public Recognizer {
       for (std::size_t w = 1; w < ch.words.size(); ++w)
         rest_support = rest_support || first_tok(c, ch.words[w]) || last_tok(c, ch.words[w]);
       if (support || !rest_support) break;
+      // "DUPONT Claire <claire.dupont@...>": the address vouches for the unknown head.
+      if (local_part_matches(c, ch, ch.first)) break;
       // "premier Ehud Barak": an unknown first name after a title, role or speech verb is part
       // of the name; only uncued chains ("Mail Jan", "Goedemorgen Sanne") lose their head.
       if (cue_bits(before_on_line(c, ch.first)) & (kCueTitle | kCueRole | kCueVerb | kCueIntro)) break;
@@ -450,7 +453,9 @@ class PersonNames final : public Recognizer {
   };
   TitleRun title_run(const Ctx& c, const Chain& ch) const;
   bool relation_after(const Ctx& c, const Chain& ch) const;
-  bool local_part_matches(const Ctx& c, const Chain& ch) const;
+  // The address right after the chain ("X <x@...>") has a local part containing one of the
+  // chain's words (or the word `only`, when given).
+  bool local_part_matches(const Ctx& c, const Chain& ch, std::size_t only = SIZE_MAX) const;
   // Only punctuation (at most a few tokens) follows token `last` to the end of the text.
   bool ends_text(const Ctx& c, std::size_t last) const {
     if (c.toks.size() - last > 4) return false;
@@ -616,7 +621,8 @@ bool PersonNames::relation_after(const Ctx& c, const Chain& ch) const {
   return false;
 }
 
-bool PersonNames::local_part_matches(const Ctx& c, const Chain& ch) const {
+bool PersonNames::local_part_matches(const Ctx& c, const Chain& ch, std::size_t only) const {
+  if (!punct_is(c, ch.last + 1, '<')) return false;
   const std::size_t from = c.toks[ch.last + 1].end;
   std::size_t at = from;
   while (at < c.text.size() && at < from + 64 && c.text[at] != '@' && c.text[at] != '>' && c.text[at] != ' ' &&
@@ -625,6 +631,7 @@ bool PersonNames::local_part_matches(const Ctx& c, const Chain& ch) const {
   if (at >= c.text.size() || c.text[at] != '@' || at == from) return false;
   const std::string local = fold_ascii(c.text.substr(from, at - from));
   for (auto w : ch.words) {
+    if (only != SIZE_MAX && w != only) continue;
     const std::string a = fold_ascii(c.key(w));
     std::size_t pos = 0;
     while (pos <= a.size()) {  // each part of "hans-peter"
@@ -801,7 +808,8 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
   // Baai", "la Commission") or a number ("15 Tore", "7 Mio") makes the chain a noun phrase.
   // German capitalises every noun, so this is its main counter-evidence next to the word lists.
   if (first > 0 && t[first].space_before && c.line_of[first - 1] == c.line_of[first] && ch.initials == 0) {
-    if (t[first - 1].all_lower && has(c, first - 1, kDet)) s -= nw == 1 ? 0.4 : 0.25;
+    // ("my son Jayden": "son" ends a relation phrase here, it is no French article.)
+    if (t[first - 1].all_lower && has(c, first - 1, kDet) && !(cues & kCueRelation)) s -= nw == 1 ? 0.4 : 0.25;
     if (t[first - 1].kind == TokenKind::kNumber && nw == 1) s -= 0.3;
     // Article + lower-case word + capitalised word: "die dramatische Lage", "der rechten
     // Wade", "einen schönen Blick" -- an adjective between article and noun.

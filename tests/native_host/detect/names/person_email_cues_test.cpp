@@ -59,6 +59,7 @@ TEST_CASE("a salutation title makes an ordinary word a name", "[names][email]") 
   // The noun "Frau" after an article, a title after a comma, an all-caps "MS".
   CHECK(persons("Es hat eine Frau Anfang 40 angerufen.", "de").empty());
   CHECK(persons("Ich habe das Glück gehabt, sagte sie.", "de").empty());
+  CHECK(persons("Die Frau Doktor war sehr nett.", "de").empty());
   CHECK(persons("I still use MS Word for invoices.", "en").empty());
   CHECK(persons("Send it to 12 Oak Hollow Dr, Austin please.", "en").empty());
 }
@@ -78,6 +79,8 @@ TEST_CASE("initials before an ordinary word; quoted header with the name in the 
   CHECK(has(persons(t, "nl"), "JORIS KRAAI"));
   const std::string d = "Am 3. März 2024 schrieb SABINE GLÜCK <sabine.glueck@gmx.de>:\n> Hallo";
   CHECK(has(persons(d, "de"), "SABINE GLÜCK"));
+  const std::string f = "Le 5 mars 2024, BONHEURT Claire <claire.bonheurt@orange.fr> a écrit :\n> Bonjour";
+  CHECK(has(persons(f, "fr"), "BONHEURT Claire"));
   // The shop's own address: no name in the local part.
   CHECK(persons("On Monday, Customer Care <support@shop.example> wrote:\n> Hi", "en").empty());
   CHECK(persons("Mijn bank is de ING Bank in Utrecht.", "nl").empty());
@@ -85,6 +88,7 @@ TEST_CASE("initials before an ordinary word; quoted header with the name in the 
 
 TEST_CASE("relation words before and after a first name", "[names][email]") {
   CHECK(has(persons("hi, my daughter fenna ordered a present on my card", "en"), "fenna"));
+  CHECK(has(persons("my son jayden broke the screen of his tablet", "en"), "jayden"));
   CHECK(has(persons("The heater broke again. Mark from next door had a look at it.", "en"), "Mark"));
   CHECK(has(persons("Kunnen jullie dit oppakken? Mark (een collega van me) heeft hetzelfde.", "nl"), "Mark"));
   CHECK(has(persons("Können Sie helfen? Mark (mein Nachbar) hat das gleiche Problem.", "de"), "Mark"));
