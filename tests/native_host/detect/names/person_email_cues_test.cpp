@@ -112,6 +112,8 @@ TEST_CASE("job titles, departments and firm names are not persons", "[names][ema
   const std::string de = "Gruß\nDirk Wolkenbruch\nPersonalabteilung, Wolkenbruch & Söhne GmbH\n";
   CHECK(persons(de, "de") == V{"Dirk Wolkenbruch"});
   CHECK(persons("Gruß\nDirk Wolkenbruch\nKundenabteilung\n", "de") == V{"Dirk Wolkenbruch"});
+  CHECK(persons("Best,\nAnna Kraaier\nHead of Customer Experience", "en") == V{"Anna Kraaier"});
+  CHECK(persons("Dear Billing Department,\n\nplease check invoice 22.", "en").empty());
   // A real name beside a firm stays a name.
   CHECK(has(persons("Ich habe mit Dirk Wolkenbruch bei Brandt & Co gesprochen.", "de"), "Dirk Wolkenbruch"));
 }
