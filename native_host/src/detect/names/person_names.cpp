@@ -398,10 +398,12 @@ class PersonNames final : public Recognizer {
     std::size_t from = end;
     while (from < c.text.size() && (c.text[from] == ' ' || c.text[from] == ',')) ++from;
     const std::string next = fold(c.text.substr(from, std::min<std::size_t>(24, c.text.size() - from)));
-    for (const auto& o : org_) {
-      if (next.compare(0, o.size(), o) != 0) continue;
-      const unsigned char after = o.size() < next.size() ? static_cast<unsigned char>(next[o.size()]) : ' ';
-      if (!((after >= 'a' && after <= 'z') || after >= 0x80)) return true;
+    // An organisation word or phrase starts `next` and ends where a letter does not follow:
+    // one set lookup per such end instead of a compare per listed organisation word.
+    for (std::size_t cut = 1; cut <= next.size(); ++cut) {
+      const unsigned char after = cut < next.size() ? static_cast<unsigned char>(next[cut]) : ' ';
+      if ((after >= 'a' && after <= 'z') || after >= 0x80) continue;
+      if (org_.contains(std::string_view(next).substr(0, cut))) return true;
     }
     return false;
   }
@@ -1130,15 +1132,22 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
 
   // Email addresses whose local part is made of a found name join that name's group.
   if (group_words.empty()) return;
-  std::vector<std::vector<std::string>> ascii_words;  // fold_ascii of group words, made once
+  // fold_ascii of every group word -> the first group that has it. An email's local part is
+  // matched by looking up its substrings (a local part is short), so the cost does not grow
+  // with the number of names in the text.
+  std::unordered_map<std::string, int> group_of_ascii;
+  std::size_t longest_word = 0;
+  bool ascii_built = false;
   for (const auto& e : in.regex_candidates) {
     if (std::find(email_rules_.begin(), email_rules_.end(), e.rule_index) == email_rules_.end()) continue;
-    if (ascii_words.empty()) {
-      ascii_words.resize(group_words.size());
+    if (!ascii_built) {
+      ascii_built = true;
       for (std::size_t g = 0; g < group_words.size(); ++g)
         for (const auto& w : group_words[g]) {
           std::string a = fold_ascii(w);
-          if (a.size() >= 3) ascii_words[g].push_back(std::move(a));
+          if (a.size() < 3) continue;
+          longest_word = std::max(longest_word, a.size());
+          group_of_ascii.emplace(std::move(a), static_cast<int>(g));
         }
     }
     const std::string_view value = in.text.substr(e.start, e.end - e.start);
@@ -1150,12 +1159,10 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
       else local += ' ';
     }
     int best = -1;
-    for (std::size_t g = 0; g < ascii_words.size() && best < 0; ++g) {
-      for (const auto& a : ascii_words[g]) {
-        if (local.find(a) != std::string::npos) {
-          best = static_cast<int>(g);
-          break;
-        }
+    for (std::size_t from = 0; from < local.size(); ++from) {
+      for (std::size_t len = 3; len <= longest_word && from + len <= local.size(); ++len) {
+        auto it = group_of_ascii.find(local.substr(from, len));
+        if (it != group_of_ascii.end() && (best < 0 || it->second < best)) best = it->second;
       }
     }
     if (best < 0) continue;
