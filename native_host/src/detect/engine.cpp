@@ -375,7 +375,8 @@ Result<std::vector<Span>> Engine::scan(std::string_view original, const ScanOpti
     all.push_back({h.start, h.end, h.rule_index, r.score, {}, -1});
   }
   if (!im.recognizers.empty()) {
-    RecognizerInput input{text, lang, im.rules, regex_candidates};
+    const std::vector<names::Token> tokens = names::tokenize(text);
+    RecognizerInput input{text, lang, im.rules, regex_candidates, tokens};
     for (const auto& rec : im.recognizers) rec->recognize(input, all);
   }
 

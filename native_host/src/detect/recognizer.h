@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "detect/names/tokens.h"
 #include "detect/rule.h"
 
 namespace veil::detect {
@@ -30,6 +31,7 @@ struct RecognizerInput {
   std::string_view lang;  // nl | fr | de | en, or "auto" when unknown
   const RuleSet& rules;
   const std::vector<Candidate>& regex_candidates;     // validated and scored, sorted by start
+  const std::vector<names::Token>& tokens;            // names::tokenize(text), made once per scan
 };
 
 class Recognizer {

@@ -222,7 +222,7 @@ std::size_t StreetAddresses::city_words_end(Ctx& c, std::size_t i, bool need_dic
 }
 
 void StreetAddresses::recognize(const RecognizerInput& in, std::vector<Candidate>& out) const {
-  const std::vector<Token> toks = names::tokenize(in.text);
+  const std::vector<Token>& toks = in.tokens;
   if (toks.empty()) return;
   Ctx c{in.text, toks, *this, std::vector<std::string>(toks.size()), std::vector<char>(toks.size(), 0),
         std::vector<std::uint16_t>(toks.size(), 0)};

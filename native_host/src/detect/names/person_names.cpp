@@ -932,7 +932,7 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
 }
 
 void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& out) const {
-  const std::vector<Token> toks = tokenize(in.text);
+  const std::vector<Token>& toks = in.tokens;
   if (toks.empty()) return;
   Ctx c{in.text, in.lang, toks, {}, {}, {}, {}, {}, {}, {}, 0, {}, {}};
   c.keys.resize(toks.size());
