@@ -69,10 +69,12 @@ TEST_CASE("project corpus floors", "[eval][floors]") {
   CHECK(f1(s, "POSTAL_CODE") >= 0.97);
   CHECK(f1(s, "IBAN") >= 0.97);
   CHECK(f1(s, "CREDIT_CARD") >= 0.97);
-  CHECK(f1(s, "PHONE") >= 0.97);
-  CHECK(f1(s, "PHONE", false) >= 0.97);
+  CHECK(f1(s, "PHONE") >= 0.99);
+  CHECK(f1(s, "PHONE", false) >= 0.99);
+  // The shop's role addresses are not personal (tests/corpus/README.md) and not masked.
+  CHECK(f1(s, "EMAIL") >= 0.99);
   CHECK(s.all_pii.recall_overlap.value_or(0) >= 0.90);
-  CHECK(s.all_pii.precision_any_label.value_or(0) >= 0.95);
+  CHECK(s.all_pii.precision_any_label.value_or(0) >= 0.99);
   // Regex kinds (national ids, plates, postal codes, secrets, links, order/customer ids).
   CHECK(f1(s, "POSTAL_CODE", false) >= 0.97);
   CHECK(f1(s, "NATIONAL_ID") >= 0.97);
@@ -88,7 +90,7 @@ TEST_CASE("project corpus floors", "[eval][floors]") {
   CHECK(f1(s, "CUSTOMER_ID", false) >= 0.95);
   CHECK(f1(s, "DATE_OF_BIRTH", false) >= 0.97);
   // The target: at least 0.95 of all personal data masked.
-  CHECK(s.all_pii.recall_overlap.value_or(0) >= 0.95);
+  CHECK(s.all_pii.recall_overlap.value_or(0) >= 0.98);
 }
 
 TEST_CASE("shared dev set floors (PERSON)", "[eval][floors]") {
