@@ -3,43 +3,19 @@
 // and email local parts) and street forms per country.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-
-#include "detect/engine.h"
-#include "rules/loader.h"
+#include "../../support/shipped_engine.h"
 
 using namespace veil;
-namespace fs = std::filesystem;
 
 namespace {
 
-const detect::Engine& engine() {
-  static std::unique_ptr<detect::Engine> e = [] {
-    auto rules = rules::load_rules_dir(fs::path(VEIL_TEST_DATA_DIR).parent_path() / "shared_rules");
-    REQUIRE(rules.ok());
-    detect::EngineOptions eo;
-    if (const char* cache = std::getenv("VEIL_CACHE_DIR")) eo.cache_dir = cache;
-    auto built = detect::Engine::build(std::move(*rules), eo);
-    REQUIRE(built.ok());
-    return std::move(*built);
-  }();
-  return *e;
-}
-
 std::vector<detect::Span> scan(const std::string& text, const std::string& lang = "auto") {
-  detect::ScanOptions o;
-  o.lang = lang;
-  auto r = engine().scan(text, o);
-  REQUIRE(r.ok());
-  return *r;
+  return test::scan_shipped(text, lang);
 }
 
 std::vector<std::string> values(const std::string& text, const std::vector<detect::Span>& spans,
                                 const std::string& label) {
-  std::vector<std::string> out;
-  for (const auto& s : spans)
-    if (s.label == label) out.push_back(text.substr(s.start, s.end - s.start));
-  return out;
+  return test::label_values(text, spans, label);
 }
 
 }  // namespace

@@ -6,42 +6,14 @@
 // can find them. Runs the real engine with the shipped rules.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-
-#include "detect/engine.h"
-#include "rules/loader.h"
+#include "../../support/shipped_engine.h"
 
 using namespace veil;
-namespace fs = std::filesystem;
 
 namespace {
 
-const detect::Engine& engine() {
-  static std::unique_ptr<detect::Engine> e = [] {
-    auto rules = rules::load_rules_dir(fs::path(VEIL_TEST_DATA_DIR).parent_path() / "shared_rules");
-    REQUIRE(rules.ok());
-    detect::EngineOptions eo;
-    if (const char* cache = std::getenv("VEIL_CACHE_DIR")) eo.cache_dir = cache;
-    auto built = detect::Engine::build(std::move(*rules), eo);
-    REQUIRE(built.ok());
-    return std::move(*built);
-  }();
-  return *e;
-}
-
-std::vector<detect::Span> scan(const std::string& text, const std::string& lang) {
-  detect::ScanOptions o;
-  o.lang = lang;
-  auto r = engine().scan(text, o);
-  REQUIRE(r.ok());
-  return *r;
-}
-
 std::vector<std::string> persons(const std::string& text, const std::string& lang) {
-  std::vector<std::string> out;
-  for (const auto& s : scan(text, lang))
-    if (s.label == "PERSON") out.push_back(text.substr(s.start, s.end - s.start));
-  return out;
+  return test::label_values(text, test::scan_shipped(text, lang), "PERSON");
 }
 
 using V = std::vector<std::string>;
@@ -120,7 +92,7 @@ TEST_CASE("coordination with a sure name", "[names][signals]") {
 
 TEST_CASE("German genitive of a found name joins its group", "[names][signals]") {
   const std::string t = "Heike Wendelmuth sprach lange. Wendelmuths Vorschlag fand Zustimmung.";
-  const auto spans = scan(t, "de");
+  const auto spans = test::scan_shipped(t, "de");
   int full = -2, gen = -3;
   for (const auto& s : spans) {
     const std::string v = t.substr(s.start, s.end - s.start);
