@@ -43,6 +43,8 @@ class StreetAddresses final : public Recognizer {
     connectors_ = names::phrase_set(r, "connector");
     city_before_ = names::phrase_set(r, "city_cue");
     stop_ = names::phrase_set(r, "stop");
+    street_fields_ = names::phrase_set(r, "field_street");
+    city_fields_ = names::phrase_set(r, "field_city");
     max_po_ = names::max_length(po_boxes_);
     const std::pair<const WordSet*, Flag> lists[] = {
         {&prefixes_, kPrefix},       {&number_first_types_, kNumberFirstType}, {&en_types_, kEnType},
@@ -177,12 +179,14 @@ class StreetAddresses final : public Recognizer {
   }
 
   std::size_t city_words_end(Ctx& c, std::size_t i, bool need_dictionary) const;
+  void form_fields(std::string_view text, std::vector<Candidate>& out) const;
 
   std::uint32_t rule_index_;
   WordSet suffixes_, street_words_, prefixes_, number_first_types_, en_types_, directions_, unit_words_,
       number_additions_, po_boxes_, connectors_, city_before_, stop_;
   WordSet cities_, city_phrases_;
   std::vector<std::size_t> suffix_lengths_;  // distinct lengths of suffixes_, ascending
+  WordSet street_fields_, city_fields_;       // form labels: "Adres", "Woonplaats", "Ville"...
   std::unordered_map<std::string, std::uint16_t> word_flags_;  // single-word list entries -> Flag bits
   std::size_t max_po_ = 0;
   int city_rule_ = -1;
@@ -219,6 +223,74 @@ std::size_t StreetAddresses::city_words_end(Ctx& c, std::size_t i, bool need_dic
   // connector) are taken.
   if (known) return std::max(known_end, i + 1);
   return best > i + 2 ? i + 1 : best;
+}
+
+// Form blocks pasted into a message ("Adres: Kerkstraat 12", "Woonplaats: Utrecht", "Ville :
+// Brest", "Street: 27 Wellington Crescent"): the label says what the rest of the line is, so
+// a street without a recognisable shape and a city missing from the lists are still found.
+// An address value stops before a part with a postal code or a known city ("9 Cotham Vale,
+// Bristol BS6 6TH" -> "9 Cotham Vale"), which the postal and city rules report themselves.
+void StreetAddresses::form_fields(std::string_view text, std::vector<Candidate>& out) const {
+  if (street_fields_.empty() && city_fields_.empty()) return;
+  auto blank = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r'; };
+  std::size_t line_start = 0;
+  while (line_start < text.size()) {
+    std::size_t line_end = text.find('\n', line_start);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    const std::string_view line = text.substr(line_start, line_end - line_start);
+    const std::size_t colon = line.find(':');
+    if (colon != std::string_view::npos && colon > 0 && colon <= 40) {
+      std::size_t a = 0;
+      while (a < colon && (blank(line[a]) || line[a] == '-' || line[a] == '*' || line[a] == '>')) ++a;
+      std::size_t b = colon;
+      while (b > a && blank(line[b - 1])) --b;
+      const std::string label = names::fold(line.substr(a, b - a));
+      const bool street = street_fields_.contains(label);
+      const bool city = !street && city_fields_.contains(label) && city_rule_ >= 0;
+      std::size_t v = colon + 1;
+      while (v < line.size() && blank(line[v])) ++v;
+      std::size_t e = line.size();
+      while (e > v && (blank(line[e - 1]) || line[e - 1] == '.' || line[e - 1] == ',' || line[e - 1] == ';')) --e;
+      const std::string_view value = line.substr(v, e > v ? e - v : 0);
+      auto emit_at = [&](std::size_t from, std::size_t to, std::uint32_t rule, double score, const char* subtype) {
+        Candidate cand;
+        cand.start = line_start + from;
+        cand.end = line_start + to;
+        cand.rule_index = rule;
+        cand.score = score;
+        cand.subtype = subtype;
+        out.push_back(std::move(cand));
+      };
+      auto has_digit = [](std::string_view t) {
+        return std::any_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+      };
+      auto has_letter = [](std::string_view t) {
+        return std::any_of(t.begin(), t.end(), [](char ch) {
+          return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || static_cast<unsigned char>(ch) >= 0xC3;
+        });
+      };
+      if (street && !value.empty() && value.size() <= 120 && has_letter(value)) {
+        // Keep comma-separated parts up to the first one that holds a postal code (digits
+        // next to letters) or is a known city.
+        std::size_t keep = 0, pos = 0;
+        while (pos <= value.size()) {
+          std::size_t comma = value.find(',', pos);
+          if (comma == std::string_view::npos) comma = value.size();
+          std::string_view part = value.substr(pos, comma - pos);
+          while (!part.empty() && blank(part.front())) part.remove_prefix(1);
+          const bool number_only = !part.empty() && !has_letter(part);
+          if (pos > 0 && !number_only && (has_digit(part) || cities_.contains(names::fold(part)))) break;
+          keep = comma;
+          pos = comma + 1;
+        }
+        if (keep > 0) emit_at(v, v + keep, rule_index_, 0.85, "STREET");
+      } else if (city && !value.empty() && value.size() <= 40 && has_letter(value) && !has_digit(value) &&
+                 std::count(value.begin(), value.end(), ' ') <= 3) {
+        emit_at(v, e, static_cast<std::uint32_t>(city_rule_), 0.8, "");
+      }
+    }
+    line_start = line_end + 1;
+  }
 }
 
 void StreetAddresses::recognize(const RecognizerInput& in, std::vector<Candidate>& out) const {
@@ -264,7 +336,7 @@ void StreetAddresses::recognize(const RecognizerInput& in, std::vector<Candidate
       for (int w = 0; w < 6 && j < n && (j == i || same_line(c, j)); ++w) {
         if (is_word(c, j)) {
           if (j > i && c.is(j, kStop)) break;
-          if (j > i && !c.t[j].upper_initial && !(prefix && c.is(j, kConnector)) &&
+          if (j > i && !c.t[j].upper_initial && !(prefix && c.is(j, kConnector)) && !(prefix && elided_name(c, j)) &&
               !(c.t[i].all_lower && c.is(j, kStreetSuffix)))
             break;
           if (j > i && !prefix && c.is(j, kConnector) && !c.t[j].upper_initial) break;
@@ -387,6 +459,7 @@ void StreetAddresses::recognize(const RecognizerInput& in, std::vector<Candidate
   }
 
   for (const auto& f : found) emit(out, c, f.a, f.b, 0.85, "STREET");
+  form_fields(in.text, out);
 
   // CITY (and POSTAL_CODE) around postal codes and after addresses.
   if (city_rule_ < 0) return;

@@ -206,6 +206,23 @@ Validation postal_us(const ValidatorInput& in) {
   return trimmed(accept(0.0, "US"), zip, s.size());
 }
 
+namespace {
+
+// A section sign or an article word right before the number: "§ 1096", "Art. 15", "artikel 7".
+bool law_reference_before(const ValidatorInput& in) {
+  std::size_t i = in.start;
+  while (i > 0 && (in.text[i - 1] == ' ' || in.text[i - 1] == '.')) --i;
+  if (i >= 2 && in.text.substr(i - 2, 2) == "\xC2\xA7") return true;  // "§" in UTF-8
+  std::size_t w = i;
+  while (w > 0 && is_alpha(in.text[w - 1])) --w;
+  const std::string word = lower(in.text.substr(w, i - w));
+  return word == "art" || word == "artikel" || word == "article" || word == "articles" || word == "artikels" ||
+         word == "par" || word == "paragraph" || word == "paragraaf" || word == "absatz" || word == "abs" ||
+         word == "section" || word == "sec";
+}
+
+}  // namespace
+
 Validation postal_city(const ValidatorInput& in) {
   const std::string_view s = in.match;
   std::size_t first_digit = 0;
@@ -214,6 +231,8 @@ Validation postal_city(const ValidatorInput& in) {
   const std::string d = digits_of(s);
   if ((d.size() != 4 && d.size() != 5) || (d[0] == '0' && d.size() == 4)) return reject();
   if (all_same(d)) return reject();
+  // "§ 1096 ABGB", "Art. 1240 Code civil": a law's paragraph number, not a postal code.
+  if (law_reference_before(in)) return reject();
   std::size_t word = 0;
   if (!city_follows(in, word)) return reject();
   if (street_follows(in.text, word)) return reject();

@@ -3,6 +3,8 @@
 // street forms that must keep working.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "../../support/shipped_engine.h"
 
 using veil::test::label_values;
@@ -34,4 +36,27 @@ TEST_CASE("prefix streets with a name, single-name streets and suffix streets st
     INFO(c.text);
     CHECK(label_values(c.text, scan_shipped(c.text), "ADDRESS") == std::vector<std::string>{c.address});
   }
+}
+
+TEST_CASE("form fields name the street and the city", "[address]") {
+  const std::string form =
+      "Adresse : 4, impasse des Mouettes\nCode postal : 29200\nVille : Brest\n"
+      "Street: 27 Wellington Crescent\nTown: Leeds\nAddress: 9 Cotham Vale, Bristol BS6 6HR\n";
+  const auto spans = scan_shipped(form);
+  CHECK(label_values(form, spans, "ADDRESS") ==
+        std::vector<std::string>{"4, impasse des Mouettes", "27 Wellington Crescent", "9 Cotham Vale"});
+  const auto cities = label_values(form, spans, "CITY");
+  CHECK(std::find(cities.begin(), cities.end(), "Brest") != cities.end());
+  CHECK(std::find(cities.begin(), cities.end(), "Leeds") != cities.end());
+  // A label that is no address field, and a city field holding a number, stay as they are.
+  const std::string other = "Onderwerp: Kerkstraat\nWoonplaats: 12345\n";
+  CHECK(label_values(other, scan_shipped(other), "ADDRESS").empty());
+  CHECK(label_values(other, scan_shipped(other), "CITY").empty());
+}
+
+TEST_CASE("a law's paragraph number before a word is no postal code and city", "[address]") {
+  const std::string t = "Ich werde die Miete gemäß § 1096 ABGB mindern, siehe auch Art. 1240 Code civil.";
+  const auto spans = scan_shipped(t);
+  CHECK(label_values(t, spans, "POSTAL_CODE").empty());
+  CHECK(label_values(t, spans, "CITY").empty());
 }
