@@ -70,6 +70,21 @@ bool value_at_end(std::string_view s, std::size_t& start, std::size_t& end, bool
   return start < end && start > 0;
 }
 
+// 6 to 64 characters with letters and digits and a symbol or both cases, no word of prose.
+bool password_shaped(std::string_view v) {
+  if (v.size() < 6 || v.size() > 64) return false;
+  bool digit = false, upper = false, lowc = false, symbol = false;
+  for (char c : v) {
+    if (is_digit(c)) digit = true;
+    else if (is_upper(c)) upper = true;
+    else if (is_lower(c)) lowc = true;
+    else if (static_cast<unsigned char>(c) >= 0x80) lowc = true;
+    else if (c == '(' || c == ')' || c == ',' || c == ';') return false;
+    else symbol = true;
+  }
+  return digit && (upper || lowc) && (symbol || (upper && lowc));
+}
+
 }  // namespace
 
 Validation jwt(const ValidatorInput& in) {
@@ -155,6 +170,15 @@ Validation password_value(const ValidatorInput& in) {
   for (auto w : kNotValues)
     if (low == w) return reject();
   const std::string_view before = in.match.substr(0, start);
+  // A value shaped like a password (letters and digits, and a symbol or mixed case) needs
+  // no ':' or verb: "mon mot de passe Chaton!1987", "geändert auf Sommer2025!Xk", also in
+  // brackets: "(Fietsbel#2024)".
+  {
+    std::size_t a = 0, b = value.size();
+    if (a < b && value[a] == '(') ++a;
+    while (b > a && value[b - 1] == ')') --b;
+    if (password_shaped(value.substr(a, b - a))) return trimmed(accept(0.0, "PASSWORD"), start + a, start + b);
+  }
   // The value follows ':' or '=' or a whole verb ("ist"), not the tail of a word that merely
   // contains one ("opnieuw ingesteld": "ing" + "est" + "eld").
   {
