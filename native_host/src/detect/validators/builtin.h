@@ -61,6 +61,7 @@ Validation jwt(const ValidatorInput& in);
 Validation secret_entropy(const ValidatorInput& in);
 Validation password_value(const ValidatorInput& in);
 Validation api_key(const ValidatorInput& in);
+Validation username(const ValidatorInput& in);
 
 // Exposed for tests: the date a candidate denotes, if it is a real calendar date.
 struct CivilDate {

@@ -16,7 +16,7 @@ struct Entry {
 
 namespace v = validators;
 
-constexpr std::array<Entry, 44> kValidators{{
+constexpr std::array<Entry, 45> kValidators{{
     {"api_key", v::api_key},
     {"at_svnr", v::at_svnr},
     {"be_eid_card", v::be_eid_card},
@@ -61,6 +61,7 @@ constexpr std::array<Entry, 44> kValidators{{
     {"uk_nino", v::uk_nino},
     {"url_personal", v::url_personal},
     {"us_ssn", v::us_ssn},
+    {"username", v::username},
 }};
 
 }  // namespace

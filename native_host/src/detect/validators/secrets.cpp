@@ -2,6 +2,7 @@
 // with a vendor prefix (length per vendor), generic secrets after a key word (entropy), and
 // the value after password/wachtwoord/mot de passe/Passwort (the span is narrowed to the value).
 #include <cmath>
+#include <algorithm>
 #include <string>
 
 #include "detect/validators/builtin.h"
@@ -221,6 +222,45 @@ Validation password_value(const ValidatorInput& in) {
     if (!digit && !symbol && !(upper && lowc && !is_upper(value[0]))) return reject();
   }
   return trimmed(accept(0.0, "PASSWORD"), start, end);
+}
+
+}  // namespace veil::detect::validators
+
+namespace veil::detect::validators {
+
+// A login name after its cue ("Mijn gebruikersnaam is mvdlinden", "username: jbrennan2",
+// "identifiant c.moreau"): the last token, 3 to 40 characters of letters, digits and . _ -,
+// not a word saying something about the login ("vergeten", "incorrect").
+Validation username(const ValidatorInput& in) {
+  std::size_t start = 0, end = 0;
+  if (!value_at_end(in.match, start, end)) return reject();
+  const std::string_view value = in.match.substr(start, end - start);
+  if (value.size() < 3 || value.size() > 40 || all_same(value)) return reject();
+  for (char c : value)
+    if (!is_alnum(c) && c != '.' && c != '_' && c != '-') return reject();
+  static constexpr std::string_view kNotNames[] = {
+      "vergeten", "forgotten", "forgot", "oublié", "vergessen", "incorrect", "wrong", "fout", "faux",
+      "falsch", "invalid", "ongeldig", "ungültig", "niet", "not", "nicht", "pas", "mijn", "my", "mon",
+      "mein", "meine", "your", "uw", "votre", "ihr", "the", "de", "het", "le", "la", "der", "die", "das",
+      "and", "en", "et", "und", "werkt", "works", "marche", "funktioniert", "changed", "gewijzigd"};
+  const std::string low = lower(value);
+  for (auto w : kNotNames)
+    if (low == w) return reject();
+  // Straight after the cue without ':' or a verb, a plain word is prose ("the login page"):
+  // only a value with a digit or . _ - reads as a name there.
+  std::size_t e = start;
+  while (e > 0 && (in.match[e - 1] == ' ' || in.match[e - 1] == '\t')) --e;
+  std::size_t b = e;
+  while (b > 0 && in.match[b - 1] != ' ' && in.match[b - 1] != '\t') --b;
+  const std::string word_before = lower(in.match.substr(b, e - b));
+  const bool announced = (e > 0 && (in.match[e - 1] == ':' || in.match[e - 1] == '=')) || word_before == "is" ||
+                         word_before == "est" || word_before == "ist" || word_before == "lautet" ||
+                         word_before == "luidt" || word_before == "was";
+  const bool marked = std::any_of(value.begin(), value.end(), [](char c) {
+    return is_digit(c) || c == '.' || c == '_' || c == '-';
+  });
+  if (!announced && !marked) return reject();
+  return trimmed(accept(0.0, "USERNAME"), start, end);
 }
 
 }  // namespace veil::detect::validators
