@@ -515,21 +515,24 @@ Validation order_id(const ValidatorInput& in) {
                        s[start - 1] == '_' || s[start - 1] == '.'))
     --start;
   while (start < end && !is_alnum(s[start])) ++start;
-  // Ids printed in groups ("ZV 7741 0923"): a group of 3-6 digits takes the short group
-  // before it (digits, or up to three capitals), never the cue word.
+  // Ids printed in groups ("ZV 7741 0923", "KH-339 4710 22"): a group of 2-6 digits takes
+  // the short group before it (digits, up to three capitals, or a dashed code with digits such
+  // as "KH-339"), never the cue word.
   for (;;) {
     const std::string_view piece = s.substr(start, end - start);
     const std::size_t first_space = piece.find(' ');
     const std::string_view head = piece.substr(0, first_space);
-    if (head.size() < 3 || head.size() > 6 || count_digits(head) != head.size()) break;
+    if (head.size() < 2 || head.size() > 6 || count_digits(head) != head.size()) break;
     if (start < 2 || s[start - 1] != ' ') break;
     std::size_t prev = start - 1;
-    while (prev > 0 && is_alnum(s[prev - 1])) --prev;
+    while (prev > 0 && (is_alnum(s[prev - 1]) || s[prev - 1] == '-')) --prev;
     const std::string_view before = s.substr(prev, start - 1 - prev);
     const bool digits_group = !before.empty() && before.size() <= 6 && count_digits(before) == before.size();
     const bool letter_group = !before.empty() && before.size() <= 3 &&
                               std::all_of(before.begin(), before.end(), [](char c) { return is_upper(c); });
-    if (!digits_group && !letter_group) break;
+    const bool dashed_code = before.size() >= 4 && before.size() <= 8 && before.find('-') != std::string_view::npos &&
+                             count_digits(before) > 0 && is_alnum(before.front());
+    if (!digits_group && !letter_group && !dashed_code) break;
     if (prev == 0) break;  // the cue must stay outside the id
     start = prev;
   }
