@@ -142,7 +142,13 @@ Reading valid_international(const PhoneNumberUtil& util, std::string_view d, Pho
 // Digit count, dates, repeated digits and separator density: what every phone shares,
 // whether or not libphonenumber knows its range.
 bool phone_shaped(std::string_view candidate, const std::string& d) {
-  if (d.size() < 8 || d.size() > 15) return false;
+  // E.164 allows 15 digits; a dialled "00" and a written "(0)" trunk are not among them.
+  std::size_t digits = d.size();
+  const std::size_t first = candidate.find_first_not_of(" (");
+  const bool plus = first != std::string_view::npos && candidate[first] == '+';
+  if (!plus && d.rfind("00", 0) == 0) digits -= 2;
+  if ((plus || d.rfind("00", 0) == 0) && candidate.find("(0)") != std::string_view::npos) digits -= 1;
+  if (digits < 8 || digits > 15) return false;
   if (looks_like_date(candidate)) return false;
   if (longest_run(d) >= 7) return false;
   // Separators must be sparse: "1 2 3 4 5 6 7 8" is a list, not a phone.

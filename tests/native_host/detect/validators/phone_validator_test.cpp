@@ -108,3 +108,8 @@ TEST_CASE("an unlisted number alone on its line needs no cue", "[phone]") {
   REQUIRE(inline_.valid);
   CHECK(inline_.score_delta < 0.0);
 }
+
+TEST_CASE("a dialled 00 and a written (0) do not count against the 15 digits", "[phone]") {
+  CHECK(run("phone", "0049 (0)160 9127 4455").subtype == "DE");
+  CHECK(run("phone", "+49 (0)160 9127 4455").subtype == "DE");
+}
