@@ -40,7 +40,8 @@ enum : std::uint32_t {
   kVerbAfter1 = 1u << 13,  // first word of a two-word verb ("a déclaré")
   kVerbBefore = 1u << 14,
   kJob = 1u << 15,  // job title or department word ("Officer", "Personalabteilung")
-  kCommon0 = 1u << 16,  // + index of the word list's language (up to 15 languages)
+  kMonth = 1u << 30,  // month name or abbreviation ("Jan", "Okt")
+  kCommon0 = 1u << 16,  // + index of the word list's language (up to 14 languages)
   kLangName = 1u << 31,  // "English", "Nederlands", "Deutsch": counter-evidence in every language
 };
 // Cue phrases that may end the text before a chain.
@@ -127,6 +128,15 @@ class PersonNames final : public Recognizer {
     relations_after_ = phrase_set(r, "relation_after");
     max_relation_after_ = max_length(relations_after_);
     quote_headers_ = phrase_set(r, "quote_header");
+    fields_ = phrase_set(r, "field");
+    months_ = phrase_set(r, "month");
+    appositions_ = phrase_set(r, "apposition");
+    // Role mailboxes ("serviceclient@", "support@"): the contact rule's list, read only.
+    for (const auto& rule : rules.rules) {
+      auto it = rule.lists.find("role_local_part");
+      if (it == rule.lists.end()) continue;
+      for (const auto& w : it->second) role_mailboxes_.insert(fold_ascii(w));
+    }
     for (const auto& [name, list] : r.lists)
       if (name.rfind("common_borrow.", 0) == 0) common_borrow_[name.substr(14)] = list;
     noun_suffixes_ = phrase_set(r, "noun_suffix");
@@ -180,6 +190,7 @@ class PersonNames final : public Recognizer {
     mark(place_prefixes_, kPlacePrefix);
     mark(lead_particles_, kLead);
     mark(language_names_, kLangName);
+    mark(months_, kMonth);
     // A job word that is also a name ("Head", "Lead") does not end a job title: "Murray Head".
     for (const auto& w : jobs_)
       if (w.find(' ') == std::string::npos && !lx.first_names.contains(w) && !lx.last_names.contains(w))
@@ -193,7 +204,7 @@ class PersonNames final : public Recognizer {
       if (v.find(' ') == std::string::npos) word_bits_[v] |= kVerbBefore;
     std::uint32_t index = 0;
     for (const auto& [lang, set] : lx.common) {
-      if (index >= 15) break;
+      if (index >= 14) break;  // bits 16..29; 30 and 31 are kMonth and kLangName
       lang_bit_[lang] = kCommon0 << index++;
       mark(set, lang_bit_[lang]);
     }
@@ -285,6 +296,13 @@ class PersonNames final : public Recognizer {
   };
 
   bool is_word(const Ctx& c, std::size_t i) const { return c.toks[i].kind == TokenKind::kWord; }
+  // Bytes of a possessive "'s" / "’s" ending word token `i` ("Tom's"), else 0.
+  std::size_t possessive_len(const Ctx& c, std::size_t i) const {
+    const std::string_view w = token_text(c.text, c.toks[i]);
+    if (w.size() > 3 && w.substr(w.size() - 2) == "'s") return 2;
+    if (w.size() > 5 && w.substr(w.size() - 4) == "\xE2\x80\x99s") return 4;
+    return 0;
+  }
   std::uint32_t tb(const Ctx& c, std::size_t i) const {
     if (!c.have_bits[i]) {
       c.bits[i] = c.toks[i].kind == TokenKind::kWord ? lookup(c.key(i)) : 0;
@@ -359,11 +377,17 @@ class PersonNames final : public Recognizer {
   // Ordinary word of the text's language, of a language it borrows nouns from (German text
   // is full of English and Dutch loan nouns: "Chance", "Link", "Block"), or noun-shaped.
   bool is_common(const Ctx& c, std::string_view k) const { return (lookup(k) & c.common_mask) || noun_shaped(k); }
-  // "IP-adres", "Frau-passen": a hyphenated word with a lower-case part is no name.
+  // "IP-adres", "Frau-passen": a hyphenated word with a lower-case part is no name; nor is
+  // "Homeoffice-IP", "Kunden-ID" (an acronym after a word that is not in capitals).
   bool lowercase_part(const Ctx& c, std::size_t i) const {
     const std::string_view w = token_text(c.text, c.toks[i]);
     for (std::size_t p = w.find('-'); p != std::string_view::npos && p + 1 < w.size(); p = w.find('-', p + 1)) {
       const unsigned char ch = static_cast<unsigned char>(w[p + 1]);
+      if (!c.toks[i].all_upper && ch >= 'A' && ch <= 'Z') {
+        std::size_t e = p + 1, upper = 0;
+        while (e < w.size() && w[e] >= 'A' && w[e] <= 'Z') ++e, ++upper;
+        if (upper >= 2 && (e == w.size() || w[e] == '-')) return true;
+      }
       if (ch < 'a' || ch > 'z') continue;
       const std::size_t e = w.find('-', p + 1);
       if (!(lookup(w.substr(p + 1, e == std::string_view::npos ? std::string_view::npos : e - p - 1)) & kParticle))
@@ -466,6 +490,35 @@ class PersonNames final : public Recognizer {
     return true;
   }
   std::string before_on_line(const Ctx& c, std::size_t tok) const;
+  // `line` (folded, trailing punctuation removed) ends with a closing phrase that follows a
+  // separator ("/", ",", "-", "&") or another closing.
+  bool closing_suffix(std::string_view line) const {
+    for (std::size_t at = line.size(); at-- > 1;) {
+      if (line[at - 1] != ' ' && line[at - 1] != ',' && line[at - 1] != '/') continue;
+      if (!closings_.contains(line.substr(at))) continue;
+      std::string_view head = line.substr(0, at);
+      while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+      if (head.empty()) return true;
+      const char p = head.back();
+      if (p == '/' || p == ',' || p == '-' || p == '&' || p == '|') return true;
+      if (closings_.contains(head)) return true;
+    }
+    return false;
+  }
+  // "<support@...>", "<service-client.be@...>" at token `lt` (a "<"): the local part, or its
+  // first part before ".", "-", "_" or "+", is a role mailbox.
+  bool role_mailbox_after(const Ctx& c, std::size_t lt) const {
+    const std::size_t from = c.toks[lt].end;
+    std::size_t at = from;
+    while (at < c.text.size() && at < from + 64 && c.text[at] != '@' && c.text[at] != '>' && c.text[at] != ' ' &&
+           c.text[at] != '\n')
+      ++at;
+    if (at >= c.text.size() || c.text[at] != '@' || at == from) return false;
+    const std::string local = fold_ascii(c.text.substr(from, at - from));
+    if (role_mailboxes_.contains(local)) return true;
+    const std::size_t cut = local.find_first_of(".-_+");
+    return cut != std::string::npos && role_mailboxes_.contains(std::string_view(local).substr(0, cut));
+  }
 
   // Cues from news and legal text (see names.json): a role noun before ("minister", "US-Präsident"),
   // a speech verb before or after ("zegt X", "X sagte", "selon X", "X said").
@@ -479,6 +532,10 @@ class PersonNames final : public Recognizer {
   SuffixSet noun_suffix_set_, street_suffix_set_, role_endings_;
   WordSet role_endings_list_;
   WordSet titles_strong_, jobs_, subjects_, language_names_, relations_after_, quote_headers_;
+  WordSet fields_;          // name-field labels of forms ("Nom", "Voornaam", "Surname")
+  WordSet months_;          // "Jan", "Okt", "June" before a day number
+  WordSet appositions_;     // "me" in "ring me, Sam, on ..."
+  WordSet role_mailboxes_;  // role local parts ("support", "serviceclient")
   std::size_t max_relation_after_ = 0;
   BitMap word_bits_;  // folded word -> k* bits
   BitMap cue_bits_;   // folded cue phrase -> kCue* bits
@@ -753,6 +810,11 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
   const bool fn_first = first_tok(c, ch.words.front());
   const bool back_last = last_tok(c, ch.words.back());
   const bool ln_last = back_last || first_tok(c, ch.words.back());
+  // A capitalised particle before a known surname ("DE VRIES", "Van Dam", "De Vries" at a
+  // sentence start) is a surname in any case and at any position, even when the surname is
+  // also a word or a village ("vries", "Vries").
+  const bool particle_surname = ch.particles > 0 && nw == 1 && (tb(c, ch.words.front()) & kLast) &&
+                                t[first].upper_initial && is_particle(c, first) && ch.initials == 0;
   double s = 0.0;
   if (nw >= 2) {
     if (fn_first && ln_last) {
@@ -794,7 +856,7 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     if ((f || l) && !common && !city && !place && ch.initials == 0 && !ch.all_caps && !ch.lowercase) s += 0.1;
     // After particles ("Van der Voort") an ordinary word is far more likely a surname.
     if (common && ch.initials == 0) s -= ch.particles > 0 ? 0.15 : 0.3;
-    if ((city || place) && ch.initials == 0) s -= 0.3;
+    if ((city || place) && ch.initials == 0 && !particle_surname) s -= 0.3;
   }
   if (ch.initials > 0 && nw >= 1 && s < 0.6) s = 0.6;
   // Capitalisation carries no signal at the start of a sentence.
@@ -802,16 +864,19 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
                               punct_is(c, first - 1, '!') || punct_is(c, first - 1, '?');
   // (A dictionary name that is no ordinary word, city or place keeps its score there: the
   // words that open sentences are articles, pronouns and adverbs, which the lists do not hold.)
-  if (sentence_start && nw == 1 && ch.initials == 0 && !(fn + ln > 0 && ch.plain && t[first].letters >= 4)) s -= 0.1;
+  if (sentence_start && nw == 1 && ch.initials == 0 && !particle_surname &&
+      !(fn + ln > 0 && ch.plain && t[first].letters >= 4))
+    s -= 0.1;
   if (ch.all_caps && fn + ln == 0) s -= 0.4;
-  if (ch.all_caps && nw == 1 && ch.initials == 0) s -= 0.15;
+  if (ch.all_caps && nw == 1 && ch.initials == 0 && !particle_surname) s -= 0.15;
   if (ch.lowercase) s -= 0.35;
   // What stands right before: an article or possessive ("seinem Tod", "einer Chance", "de
   // Baai", "la Commission") or a number ("15 Tore", "7 Mio") makes the chain a noun phrase.
   // German capitalises every noun, so this is its main counter-evidence next to the word lists.
   if (first > 0 && t[first].space_before && c.line_of[first - 1] == c.line_of[first] && ch.initials == 0) {
     // ("my son Jayden": "son" ends a relation phrase here, it is no French article.)
-    if (t[first - 1].all_lower && has(c, first - 1, kDet) && !(cues & kCueRelation)) s -= nw == 1 ? 0.4 : 0.25;
+    // ("hi its Dave": "its" ends an intro phrase here.)
+    if (t[first - 1].all_lower && has(c, first - 1, kDet) && !(cues & (kCueRelation | kCueIntro))) s -= nw == 1 ? 0.4 : 0.25;
     if (t[first - 1].kind == TokenKind::kNumber && nw == 1) s -= 0.3;
     // Article + lower-case word + capitalised word: "die dramatische Lage", "der rechten
     // Wade", "einen schönen Blick" -- an adjective between article and noun.
@@ -830,16 +895,46 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     if (cues & kCueClosing) cue = std::max(cue, 0.45);
     // "my daughter Fenna", "mijn collega Mark": right before a first name the relation is
     // nearly sure; across a comma or before an unknown word it is a hint.
-    if (cues & kCueRelation)
-      cue = std::max(cue, t[first - 1].kind == TokenKind::kWord && fn_first ? 0.5 : 0.3);
+    // An unknown capitalised word right after the relation word, mid-sentence, is a name too
+    // ("haar meter Godelieve"), a little less sure.
+    if (cues & kCueRelation) {
+      const bool adjacent = t[first - 1].kind == TokenKind::kWord;
+      cue = std::max(cue, adjacent && fn_first ? 0.5 : adjacent && ch.plain && !sentence_start && nw <= 2 ? 0.45 : 0.3);
+    }
     // Header lines need their colon ("Van: Jan", not "A son origine" or "de Jong").
     if (c.line_first[c.line_of[first]] + 2 >= first && punct_is(c, first - 1, ':') && headers_.contains(before))
       cue = std::max(cue, 0.45);
   }
   if (!ch.lowercase) cue = std::max(cue, speech_cue(c, ch, cues, sentence_start));
+  // "Tom's bank details", "under jo's name": a first name with a possessive before a noun.
+  // ("for Valentine's again": not for a first name that is also an ordinary word.)
+  const bool possessive = possessive_len(c, ch.words.back()) > 0 && ch.words.back() == ch.last;
+  // ("im Miller's in ...", "India's beroemdste": not before a short function word or a
+  // conjunction, nor for a place.)
+  if (possessive && fn_first && nw <= 2 && common == 0 && city == 0 && place == 0 && ch.last + 1 < t.size() &&
+      t[ch.last + 1].kind == TokenKind::kWord && t[ch.last + 1].all_lower &&
+      !(tb(c, ch.last + 1) & (kConj | kPron | kDet)) && !((tb(c, ch.last + 1) & kStop) && t[ch.last + 1].letters <= 2) &&
+      c.line_of[ch.last + 1] == c.line_of[first])
+    cue = std::max(cue, 0.45);
+  // "ring me, sam, on 07841 ...": a first name in commas right after an object pronoun.
+  if (fn_first && nw <= 2 && first >= 2 && punct_is(c, first - 1, ',') && punct_is(c, ch.last + 1, ',') &&
+      t[first - 2].kind == TokenKind::kWord && c.line_of[first - 2] == c.line_of[first] &&
+      appositions_.contains(c.key(first - 2)))
+    cue = std::max(cue, 0.5);
+  // "on Jan 15", "am Okt. 3", "15 June": a month name next to a day number is a date.
+  if (nw == 1 && ch.initials == 0 && (tb(c, ch.words.front()) & kMonth)) {
+    std::size_t n = ch.last + 1;
+    if (punct_is(c, n, '.') && !t[n].space_before) ++n;
+    auto day = [&](std::size_t k) {
+      return k < t.size() && t[k].kind == TokenKind::kNumber && c.line_of[k] == c.line_of[first] &&
+             (t[k].end - t[k].start <= 2 || t[k].end - t[k].start == 4);
+    };
+    if (day(n) || (first > 0 && day(first - 1))) ch.blocked = true;
+  }
   // "Van Diepenbeek", "De Prins" mid-sentence: a capitalised particle that is not a sentence's
   // first word is a Flemish/Dutch surname (an article "De" only before a known surname).
-  if (!sentence_start && ch.particles > 0 && t[first].upper_initial && !t[first].all_upper && is_particle(c, first) &&
+  if ((!sentence_start || particle_surname) && ch.particles > 0 && t[first].upper_initial &&
+      (!t[first].all_upper || particle_surname) && is_particle(c, first) &&
       (!has(c, first, kDet) || last_tok(c, ch.words.front())))
     s += 0.25;
   // Signature: the chain fills its line (up to punctuation) right after a closing line.
@@ -883,10 +978,23 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     email_match = local_part_matches(c, ch);
     if (email_match) cue = std::max(cue, 0.6);
     else if (cues & kCueQuote) cue = std::max(cue, 0.45);
+    // "Service client MaBoutique <serviceclient@...>": one word in no name list before a
+    // role mailbox is the shop's name.
+    if (!email_match && nw == 1 && fn + ln == 0 && role_mailbox_after(c, ch.last + 1)) ch.blocked = true;
   }
   // Subject lines are full of capitalised nouns ("Betreff: AW: Schaden zu Polizze"): without a
   // cue only a first name + surname counts there.
   if (c.subject_line[line] && cue < 0.3 && !(nw >= 2 && fn_first && (back_last || ch.plain))) s -= 0.3;
+  // "Ville : Brest", "Tél. : ...": one word opening a line before a colon and a value is a
+  // form label (not a quote attribution "Durant: '...'", which speech_cue scored).
+  // An interview answer ("Schwarz: Ich bin ...") starts with a pronoun or article.
+  if (starts_line && nw == 1 && ch.initials == 0 && cue < 0.5 && punct_is(c, ch.last + 1, ':') &&
+      ch.last + 2 < t.size() && c.line_of[ch.last + 2] == line &&
+      !(t[ch.last + 2].kind == TokenKind::kWord && (tb(c, ch.last + 2) & (kPron | kDet))))
+    s -= 0.4;
+  // "groet van kim", "gr kim", "- jess" closing the message: a first name after a closing
+  // word on the last line signs it, even when it is also an ordinary word.
+  const bool signoff = fn_first && nw <= 2 && (cues & kCueClosing) && ends_text(c, ch.last);
   if (ch.lowercase && cue < 0.4) {
     ch.score = 0;
     return;
@@ -895,8 +1003,9 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
 
   // What follows: organisation suffixes, email or URL parts, street numbers.
   if (after < t.size() && c.line_of[after] == line) {
-    if (followed_by_org(c, t[ch.last].end)) ch.blocked = true;
-    if (followed_by_org(c, t[ch.words.back()].end)) ch.blocked = true;
+    // ("Tom's bank details": after a possessive comes what the person owns.)
+    if (!possessive && followed_by_org(c, t[ch.last].end)) ch.blocked = true;
+    if (!possessive && followed_by_org(c, t[ch.words.back()].end)) ch.blocked = true;
     // "Banks & Hope Solicitors LLP", "Vogel & Söhne GmbH": the first part of a firm name.
     if (punct_is(c, after, '&')) {
       for (std::size_t k = after + 1; k < t.size() && k <= after + 5 && c.line_of[k] == line; ++k) {
@@ -923,11 +1032,11 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     ch.blocked = true;
   // An org word ("Bank") in the chain blocks it, except after initials ("P. Bank"), a
   // salutation title ("heer Bank") or before an address made of the name.
-  const bool person_form = (strong_title && nw <= 2) || email_match || rel_after;
+  const bool person_form = (strong_title && nw <= 2) || email_match || rel_after || signoff;
   if (org_word && !person_form && !(ch.initials > 0 && nw == 1)) ch.blocked = true;
   // "Sehr geehrte Frau Hoffnung", "Geachte heer Bank", "Mark from next door": the cue makes
   // even an ordinary word a name.
-  if (person_form && !ch.lowercase && nw <= 3) s = std::max(s, threshold_ + 0.1);
+  if (person_form && (!ch.lowercase || signoff) && nw <= 3) s = std::max(s, threshold_ + 0.1);
   ch.score = std::clamp(s, 0.0, 1.0);
 }
 
@@ -957,6 +1066,9 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
     while (!line.empty() && (line.back() == ',' || line.back() == '.' || line.back() == '!' || line.back() == ' '))
       line.pop_back();
     if (closings_.count(line) || line == "--" || line == "-- " || line == "__") c.closing_line[l] = 1;
+    // "Dziękuję / dank u wel", "Merci, Äddi": a short line that ends with a closing after a
+    // separator.
+    else if (closing_suffix(line)) c.closing_line[l] = 1;
   }
   c.subject_line.assign(c.line_first.size(), 0);
   for (std::size_t l = 0; l < c.line_first.size(); ++l) {
@@ -967,11 +1079,90 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
       c.subject_line[l] = 1;
   }
 
+  // Form fields: "Nom : LE GALL", "Voornaam: jan", "Surname: O'Neill": after a name-field
+  // label and its colon, the rest of the line (one to four words, any case) is a name.
+  std::vector<std::size_t> field_last(toks.size(), SIZE_MAX);
+  for (std::size_t l = 0; l < c.line_first.size(); ++l) {
+    std::size_t k = c.line_first[l];
+    const std::size_t e = c.line_last[l];
+    while (k < e && toks[k].kind == TokenKind::kPunct && (punct_is(c, k, '>') || punct_is(c, k, '*') || punct_is(c, k, '-')))
+      ++k;
+    std::size_t colon = k;
+    while (colon <= e && colon < k + 6 && (toks[colon].kind == TokenKind::kWord || punct_is(c, colon, ','))) ++colon;
+    if (colon == k || colon >= e || !punct_is(c, colon, ':')) continue;
+    if (!fields_.contains(fold(in.text.substr(toks[k].start, toks[colon - 1].end - toks[k].start)))) continue;
+    std::size_t v = colon + 1, last = e;
+    while (last > v && toks[last].kind == TokenKind::kPunct && (punct_is(c, last, '.') || punct_is(c, last, ','))) --last;
+    if (toks[last].kind != TokenKind::kWord) continue;
+    int words = 0;
+    bool ok = true;
+    for (std::size_t j = v; j <= last && ok; ++j) {
+      if (toks[j].kind == TokenKind::kWord) {
+        ++words;
+        ok = toks[j].letters > 0 && (toks[j].letters == 1 || !(tb(c, j) & kStop) || is_particle(c, j));
+      } else {
+        ok = punct_is(c, j, '.') && j > v && toks[j - 1].letters == 1 && !toks[j].space_before;
+      }
+    }
+    if (ok && words >= 1 && words <= 4) field_last[v] = last;
+  }
+
   std::vector<Chain> chains;
   for (std::size_t i = 0; i < toks.size();) {
     const Token& t = toks[i];
     if (t.kind != TokenKind::kWord) {
       ++i;
+      continue;
+    }
+    if (field_last[i] != SIZE_MAX) {
+      Chain ch;
+      ch.first = i;
+      ch.last = field_last[i];
+      for (std::size_t j = i; j <= ch.last; ++j) {
+        if (toks[j].kind != TokenKind::kWord) continue;
+        if (toks[j].letters == 1) ++ch.initials;
+        else if (is_particle(c, j) && j < ch.last) ++ch.particles;
+        else ch.words.push_back(j);
+      }
+      if (!ch.words.empty()) {
+        ch.score = threshold_ + 0.3;
+        chains.push_back(std::move(ch));
+        i = field_last[i] + 1;
+        continue;
+      }
+    }
+    // "juf An", "tante Jo": a first name that is also a stop word, right after a lower-case
+    // relation word.
+    if (t.upper_initial && !t.all_upper && t.letters >= 2 && (tb(c, i) & kStop) && (tb(c, i) & kFirst) && i > 0 &&
+        toks[i - 1].kind == TokenKind::kWord && toks[i - 1].all_lower && t.space_before && !t.newlines_before &&
+        (cue_bits(c.key(i - 1)) & kCueRelation) &&
+        !(i + 1 < toks.size() && toks[i + 1].kind == TokenKind::kWord && toks[i + 1].upper_initial && toks[i + 1].space_before &&
+          !toks[i + 1].newlines_before)) {
+      Chain ch;
+      ch.first = ch.last = i;
+      ch.words.push_back(i);
+      score_chain(c, ch);
+      if (ch.score >= threshold_) {
+        chains.push_back(std::move(ch));
+        ++i;
+        continue;
+      }
+    }
+    // "groet d. oudshoorn": a lower-case initial and surname after a closing word.
+    if (t.all_lower && t.letters == 1 && i + 2 < toks.size() && punct_is(c, i + 1, '.') && !toks[i + 1].space_before &&
+        toks[i + 2].kind == TokenKind::kWord && toks[i + 2].all_lower && toks[i + 2].letters >= 2 &&
+        toks[i + 2].space_before && !toks[i + 2].newlines_before && !(tb(c, i + 2) & kStop) &&
+        (i + 3 >= toks.size() || toks[i + 3].kind != TokenKind::kWord || toks[i + 3].newlines_before) &&
+        (cue_bits(before_on_line(c, i)) & kCueClosing)) {
+      Chain ch;
+      ch.first = i;
+      ch.last = i + 2;
+      ch.initials = 1;
+      ch.lowercase = true;
+      ch.words.push_back(i + 2);
+      ch.score = threshold_ + 0.1;
+      chains.push_back(std::move(ch));
+      i += 3;
       continue;
     }
     // A line that is only "(KS)" or "(ABx)": a news article's author initials (byline).
@@ -1088,6 +1279,17 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
                                c.line_of[ch.first - 1] == c.line_of[ch.first] && toks[ch.first - 1].all_lower &&
                                has(c, ch.first - 1, kDet) && ch.initials == 0;
     if (after_article && ch.words.size() == 1 && common_tok(c, ch.words.front())) continue;
+    // "Hope you're well", "Will any afternoon work?", "Mark my words" after "Hope Mitchell":
+    // an ordinary word opening a sentence before a pronoun or determiner is a verb.
+    if (ch.words.size() == 1 && ch.initials == 0 && ch.first + 1 < toks.size() &&
+        common_tok(c, ch.words.front()) && toks[ch.first + 1].kind == TokenKind::kWord && toks[ch.first + 1].all_lower &&
+        (ch.first == 0 || toks[ch.first].newlines_before > 0 || punct_is(c, ch.first - 1, '.') ||
+         punct_is(c, ch.first - 1, '!') || punct_is(c, ch.first - 1, '?') || punct_is(c, ch.first - 1, ':'))) {
+      std::string_view next = c.key(ch.first + 1);
+      const std::size_t apo = next.find('\'');
+      if (apo != std::string_view::npos) next = next.substr(0, apo);
+      if (lookup(next) & (kPron | kDet)) continue;
+    }
     int g = -1;
     bool all = true;
     for (auto w : ch.words) {
@@ -1123,6 +1325,8 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
     Candidate cand;
     cand.start = toks[ch.first].start;
     cand.end = toks[ch.last].end;
+    // "Tom's bank details": the name without the possessive ending.
+    if (!ch.words.empty() && ch.words.back() == ch.last) cand.end -= static_cast<std::uint32_t>(possessive_len(c, ch.last));
     cand.rule_index = rule_index_;
     cand.score = ch.score;
     cand.subtype = ch.words.size() >= 2 || ch.initials ? "FULL_NAME" : "NAME_PART";

@@ -12,6 +12,14 @@
 // relation word or a closing dash counts. Job titles and departments ("Data Protection
 // Officer", "Personalabteilung"), firms ("X & Y Solicitors LLP"), subject lines without a
 // cue, nouns after an article and language names ("in English") are counter-evidence.
+// Form fields ("Nom : LE GALL", "Voornaam: jan": after a name-field label the rest of the
+// line is a name), sign-offs after a closing ("gr kim", "groet d. oudshoorn", a name under
+// "… / dank u wel"), intro phrases ("hi its X", "née X"), "me, X,", possessives ("Tom's"),
+// kin and school words ("zijn papa X", "juf An"), "X from your team" and a capitalised
+// particle before a known surname ("DE VRIES") count too; form labels before a colon
+// ("Ville : Brest"), month names before a day number ("Jan 15"), acronym compounds
+// ("Homeoffice-IP"), a single unknown word before a role mailbox, and a sentence-initial
+// ordinary word before a pronoun ("Hope you're well" after "Hope Mitchell") do not.
 // Later short forms of a found name (and its German genitive) and email addresses built from
 // it share its entity_group. All cue words come from the rule's lists
 // (shared_rules/entities/names.json).
