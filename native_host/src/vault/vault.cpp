@@ -730,18 +730,18 @@ Status Vault::record_masked(const std::map<std::string, int>& counts) {
     std::int64_t now = impl_->now();
     std::int64_t day = now / 86400;
     for (const auto& [label, n] : counts) {
-      SQLite::Statement st(db,
-                           "INSERT INTO stats(day, label, count) VALUES (?,?,?) "
-                           "ON CONFLICT(day, label) DO UPDATE SET count = count + excluded.count");
-      st.bind(1, day);
-      st.bind(2, label);
-      st.bind(3, n);
-      st.exec();
+      auto st = impl_->prepared(
+          "INSERT INTO stats(day, label, count) VALUES (?,?,?) "
+          "ON CONFLICT(day, label) DO UPDATE SET count = count + excluded.count");
+      st->bind(1, day);
+      st->bind(2, label);
+      st->bind(3, n);
+      st->exec();
     }
     // Counts older than the maximum retention serve no one.
-    SQLite::Statement old(db, "DELETE FROM stats WHERE day < ?");
-    old.bind(1, day - limits::kRetentionMax.count() / 86400);
-    old.exec();
+    auto old = impl_->prepared("DELETE FROM stats WHERE day < ?");
+    old->bind(1, day - limits::kRetentionMax.count() / 86400);
+    old->exec();
     tx.commit();
   } catch (const SQLite::Exception& e) {
     return impl_->sqlite_error(e, "recording statistics");
