@@ -139,6 +139,20 @@ Reading valid_international(const PhoneNumberUtil& util, std::string_view d, Pho
   return {};
 }
 
+// "23/02/2024 18", "02/2024 19": a month and a year written with '/' or '.', then a time.
+bool holds_month_and_year(std::string_view s) {
+  for (std::size_t i = 0; i + 7 <= s.size(); ++i) {
+    if (s[i] != '/' && s[i] != '.') continue;
+    if (!is_digit(s[i + 1]) || !is_digit(s[i + 2]) || !is_digit(s[i + 3]) || !is_digit(s[i + 4])) continue;
+    if (i + 5 < s.size() && is_digit(s[i + 5])) continue;  // more than four digits: not a year
+    const int year = to_int(s.substr(i + 1, 4));
+    if (year < 1900 || year > 2099 || i < 2 || !is_digit(s[i - 1]) || !is_digit(s[i - 2])) continue;
+    const int month = to_int(s.substr(i - 2, 2));
+    if (month >= 1 && month <= 12) return true;
+  }
+  return false;
+}
+
 // Digit count, dates, repeated digits and separator density: what every phone shares,
 // whether or not libphonenumber knows its range.
 bool phone_shaped(std::string_view candidate, const std::string& d) {
@@ -149,7 +163,7 @@ bool phone_shaped(std::string_view candidate, const std::string& d) {
   if (!plus && d.rfind("00", 0) == 0) digits -= 2;
   if ((plus || d.rfind("00", 0) == 0) && candidate.find("(0)") != std::string_view::npos) digits -= 1;
   if (digits < 8 || digits > 15) return false;
-  if (looks_like_date(candidate)) return false;
+  if (looks_like_date(candidate) || holds_month_and_year(candidate)) return false;
   if (longest_run(d) >= 7) return false;
   // Separators must be sparse: "1 2 3 4 5 6 7 8" is a list, not a phone.
   std::size_t single_digit_groups = 0, groups = 0;

@@ -522,7 +522,11 @@ Validation order_id(const ValidatorInput& in) {
     const std::string_view piece = s.substr(start, end - start);
     const std::size_t first_space = piece.find(' ');
     const std::string_view head = piece.substr(0, first_space);
-    if (head.size() < 2 || head.size() > 6 || count_digits(head) != head.size()) break;
+    const std::size_t joints = static_cast<std::size_t>(std::count(head.begin(), head.end(), '-') +
+                                                        std::count(head.begin(), head.end(), '/'));
+    if (head.size() < 2 || head.size() > 9 || joints > 1 || count_digits(head) + joints != head.size() ||
+        !is_digit(head.front()) || !is_digit(head.back()))
+      break;
     if (start < 2 || s[start - 1] != ' ') break;
     std::size_t prev = start - 1;
     while (prev > 0 && (is_alnum(s[prev - 1]) || s[prev - 1] == '-')) --prev;

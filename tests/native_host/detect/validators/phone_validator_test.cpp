@@ -113,3 +113,9 @@ TEST_CASE("a dialled 00 and a written (0) do not count against the 15 digits", "
   CHECK(run("phone", "0049 (0)160 9127 4455").subtype == "DE");
   CHECK(run("phone", "+49 (0)160 9127 4455").subtype == "DE");
 }
+
+TEST_CASE("a date with a time is no phone number", "[phone]") {
+  CHECK_FALSE(valid("phone", "03/02/2024 19"));
+  CHECK_FALSE(valid("phone", "02/2024 18", "fr"));
+  CHECK(valid("phone", "06 12 34 56 78", "fr"));
+}
