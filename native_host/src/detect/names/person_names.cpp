@@ -131,6 +131,12 @@ class PersonNames final : public Recognizer {
     fields_ = phrase_set(r, "field");
     months_ = phrase_set(r, "month");
     appositions_ = phrase_set(r, "apposition");
+    group_before_ = phrase_set(r, "group_before");
+    aux_after_ = phrase_set(r, "aux_after");
+    person_nouns_ = phrase_set(r, "person_noun");
+    bots_ = phrase_set(r, "bot");
+    bot_possessives_ = phrase_set(r, "bot_possessive");
+    colours_ = phrase_set(r, "colour");
     // Role mailboxes ("serviceclient@", "support@"): the contact rule's list, read only.
     for (const auto& rule : rules.rules) {
       auto it = rule.lists.find("role_local_part");
@@ -155,6 +161,7 @@ class PersonNames final : public Recognizer {
                           &quote_headers_})
       max_cue_ = std::max(max_cue_, max_length(*s));
     build_maps(lx);
+    all_common_ = common_mask("auto") | kStop;
     auto p = r.params.find("threshold");
     threshold_ = p != r.params.end() ? p->second : 0.5;
     for (std::uint32_t i = 0; i < rules.rules.size(); ++i) {
@@ -462,6 +469,9 @@ class PersonNames final : public Recognizer {
       // "premier Ehud Barak": an unknown first name after a title, role or speech verb is part
       // of the name; only uncued chains ("Mail Jan", "Goedemorgen Sanne") lose their head.
       if (cue_bits(before_on_line(c, ch.first)) & (kCueTitle | kCueRole | kCueVerb | kCueIntro)) break;
+      // "Hoogachtend,\nMarjolein de Groot-Bakker": a signature line's head that is no
+      // ordinary word is the first name, known or not.
+      if (after_closing_line(c, ch.first) && !common_tok(c, ch.first)) break;
       ch.words.erase(ch.words.begin());
       ch.first = ch.first + 1;
       while (ch.first < ch.words.front() && !is_particle(c, ch.first)) ++ch.first;
@@ -473,6 +483,14 @@ class PersonNames final : public Recognizer {
     }
   }
   void score_chain(Ctx& c, Chain& ch) const;
+  // Token `tok` opens a line that comes at most three lines after a closing line.
+  bool after_closing_line(const Ctx& c, std::size_t tok) const {
+    const std::size_t line = c.line_of[tok];
+    if (c.line_first[line] != tok) return false;
+    for (std::size_t back = 1; back <= 3 && back <= line; ++back)
+      if (c.closing_line[line - back]) return true;
+    return false;
+  }
   struct TitleRun {
     bool adjacent = false;  // a title stands right before the chain
     bool strong = false;    // ... and it is a salutation title that makes any capitalised word a name
@@ -535,6 +553,11 @@ class PersonNames final : public Recognizer {
   WordSet fields_;          // name-field labels of forms ("Nom", "Voornaam", "Surname")
   WordSet months_;          // "Jan", "Okt", "June" before a day number
   WordSet appositions_;     // "me" in "ring me, Sam, on ..."
+  WordSet group_before_;    // "team" in "Hallo team Fleet": a group's name follows
+  WordSet aux_after_;       // "sera", "is", "heeft" after a sentence-opening first name
+  WordSet person_nouns_;    // "lad", "bezorger" a few words before ", Josh,"
+  WordSet colours_;         // "grey" in "a grey Ford Focus"
+  WordSet bots_, bot_possessives_;  // "I'm Sparky, your virtual assistant"
   WordSet role_mailboxes_;  // role local parts ("support", "serviceclient")
   std::size_t max_relation_after_ = 0;
   BitMap word_bits_;  // folded word -> k* bits
@@ -542,6 +565,7 @@ class PersonNames final : public Recognizer {
   std::map<std::string, std::uint32_t, std::less<>> lang_bit_;  // word-list language -> kCommon0 << i
   std::map<std::string, std::vector<std::string>, std::less<>> common_borrow_;  // lang -> other word lists
   std::size_t max_cue_ = 0;
+  std::uint32_t all_common_ = 0;  // ordinary-word bits of every language, and stop words
   double threshold_ = 0.5;
   std::vector<std::uint32_t> email_rules_;
   int linked_email_rule_ = -1;  // emits linked copies; its priority wins equal extents
@@ -559,6 +583,10 @@ Chain PersonNames::build_chain(Ctx& c, std::size_t i) const {
   while (j < t.size() && guard++ < 8) {
     if (j > i && (t[j].newlines_before > 0 || !t[j].space_before)) break;
     const std::size_t ie = ch.lowercase ? j : initials_end(c, j);
+    // "Brinkhorst Logistiek B.V.": a legal form after the words is no run of initials.
+    if (ie > j && !ch.words.empty() &&
+        org_.contains(fold(c.text.substr(t[j].start, t[ie - 1].end - t[j].start))))
+      break;
     if (ie > j) {
       ++ch.initials;
       last_good = ie - 1;
@@ -921,6 +949,32 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
       t[first - 2].kind == TokenKind::kWord && c.line_of[first - 2] == c.line_of[first] &&
       appositions_.contains(c.key(first - 2)))
     cue = std::max(cue, 0.5);
+  // "the lad in the shop, Josh i think,": a first name after a comma that closes a phrase
+  // about a person ("lad", "bezorger", "livreur" at most six words back).
+  if (fn_first && nw == 1 && ch.initials == 0 && first >= 2 && punct_is(c, first - 1, ',') &&
+      (punct_is(c, ch.last + 1, ',') ||
+       (ch.last + 1 < t.size() && t[ch.last + 1].kind == TokenKind::kWord && t[ch.last + 1].all_lower)) &&
+      c.line_of[ch.last + 1 < t.size() ? ch.last + 1 : ch.last] == c.line_of[first]) {
+    for (std::size_t k = first - 1, n = 0; k-- > 0 && n < 6 && c.line_of[k] == c.line_of[first]; ++n) {
+      if (t[k].kind != TokenKind::kWord) break;
+      if (t[k].all_lower && person_nouns_.contains(c.key(k))) {
+        cue = std::max(cue, 0.45);
+        break;
+      }
+    }
+  }
+  // "Léa sera absente", "Bram heeft gebeld": a known first name that is no ordinary word
+  // opening a sentence right before an auxiliary or copula.
+  // (Not a word of any language's list: Dutch "Dan is ..." is "then".)
+  if (sentence_start && nw == 1 && ch.initials == 0 && fn > 0 && ch.plain && t[first].letters >= 3 &&
+      !(tb(c, first) & all_common_) && ch.last + 1 < t.size() &&
+      t[ch.last + 1].kind == TokenKind::kWord && t[ch.last + 1].all_lower && t[ch.last + 1].space_before &&
+      c.line_of[ch.last + 1] == c.line_of[first] && aux_after_.contains(c.key(ch.last + 1)) &&
+      // Verb-second: "Dan is het ...", "Dan moet men ...": an adverb before the verb, then
+      // the subject. After a name subject comes the rest of the predicate.
+      ch.last + 2 < t.size() && t[ch.last + 2].kind == TokenKind::kWord && t[ch.last + 2].all_lower &&
+      !(tb(c, ch.last + 2) & (kPron | kDet)))
+    cue = std::max(cue, 0.15);
   // "on Jan 15", "am Okt. 3", "15 June": a month name next to a day number is a date.
   if (nw == 1 && ch.initials == 0 && (tb(c, ch.words.front()) & kMonth)) {
     std::size_t n = ch.last + 1;
@@ -1026,10 +1080,89 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
     // "Bristol SW1A 1AA", "Apt 4B": a word glued to digits is part of a code.
     if (t[after].kind == TokenKind::kNumber && !t[after].space_before) ch.blocked = true;
   }
-  if (first > 0 && !t[first].space_before &&
+  // "@Sebastian:" -- an @-mention of a known first name (the "@" opens a word, it is no
+  // part of an address) names a person.
+  const bool mention = first > 0 && punct_is(c, first - 1, '@') && !t[first].space_before && fn_first && nw <= 2 &&
+                       ch.initials == 0 && (first == 1 || t[first - 1].space_before || t[first - 1].newlines_before) &&
+                       !(ch.last + 1 < t.size() && !t[ch.last + 1].space_before &&
+                         (punct_is(c, ch.last + 1, '.') || punct_is(c, ch.last + 1, '@')));
+  if (mention) s = std::max(s, threshold_ + 0.05);
+  if (first > 0 && !t[first].space_before && !mention &&
       (punct_is(c, first - 1, '@') || punct_is(c, first - 1, '.') || punct_is(c, first - 1, '/') ||
        punct_is(c, first - 1, '_')))
     ch.blocked = true;
+  // "a grey Ford Focus", "een zwarte Brakko Golf": a colour before the chain makes it a
+  // vehicle or product; so does a camel-case brand word ("SodaStream Terra").
+  if (first > 0 && t[first].space_before && c.line_of[first - 1] == line && t[first - 1].kind == TokenKind::kWord &&
+      ch.initials == 0) {
+    // (Only after an article: "le chanteur noir Paul ..." describes a person.)
+    if (t[first - 1].all_lower && colours_.contains(c.key(first - 1)) && first >= 2 &&
+        c.line_of[first - 2] == line && has(c, first - 2, kDet))
+      ch.blocked = true;
+    const std::string_view pw = token_text(c.text, t[first - 1]);
+    if (t[first - 1].upper_initial && pw.find('-') == std::string_view::npos && pw.find('\'') == std::string_view::npos)
+      for (std::size_t q = 4; q + 1 < pw.size(); ++q)
+        if (pw[q] >= 'A' && pw[q] <= 'Z' && pw[q - 1] >= 'a' && pw[q - 1] <= 'z') {
+          ch.blocked = true;
+          break;
+        }
+  }
+  // "Hallo team Fleet", "afdeling Noord": after a group word comes the group's name.
+  if (first > 0 && t[first].space_before && c.line_of[first - 1] == line && t[first - 1].kind == TokenKind::kWord &&
+      group_before_.contains(c.key(first - 1)) && !strong_title)
+    ch.blocked = true;
+  // "(Nike Air Max 90, size 9", "Echo Show 8 stopped", "EMMA MATRAS 90X200": a capitalised
+  // chain right before a model number or size is a product, unless a person cue stands before.
+  if (after < t.size() && c.line_of[after] == line && t[after].space_before && ch.initials == 0 &&
+      !(cues & (kCueTitle | kCueIntro | kCueRelation | kCueClosing)) && !email_match) {
+    // The size may be split into several tokens ("90" "X200"): read the text itself.
+    std::size_t num_end = t[after].start;
+    while (num_end < c.text.size() && num_end < t[after].start + 12 &&
+           ((c.text[num_end] >= '0' && c.text[num_end] <= '9') || c.text[num_end] == 'x' || c.text[num_end] == 'X'))
+      ++num_end;
+    const unsigned char next_ch = num_end < c.text.size() ? static_cast<unsigned char>(c.text[num_end]) : ' ';
+    const std::string_view num = c.text.substr(t[after].start, num_end - t[after].start);
+    bool digits = !num.empty() && num[0] >= '1' && num[0] <= '9' && !std::isalpha(next_ch) && next_ch < 0x80;
+    bool times = false;
+    for (char x : num) {
+      if (x == 'x' || x == 'X') times = true;
+      else if (x < '0' || x > '9') digits = false;
+    }
+    const bool model = digits && (num.size() <= 3 || (times && num.back() != 'x' && num.back() != 'X'));
+    // The number ends a phrase: "90, size", "8 stopped", "90)". A score, a percentage or a
+    // count before a noun ("Brakovic 2 - 0", "43,45%", "20 Pullover") keeps the name; so does
+    // a date ("12 March").
+    std::size_t n2 = after + 1;
+    while (n2 < t.size() && t[n2].start < num_end) ++n2;
+    bool phrase_end = n2 >= t.size() || c.line_of[n2] != line;
+    if (!phrase_end && t[n2].kind == TokenKind::kWord)
+      phrase_end = t[n2].all_lower && t[n2].space_before && !has(c, n2, kMonth);
+    else if (!phrase_end && (punct_is(c, n2, ',') || punct_is(c, n2, ')') || punct_is(c, n2, '.')) &&
+             !t[n2].space_before)
+      phrase_end = n2 + 1 >= t.size() || t[n2 + 1].space_before || t[n2 + 1].newlines_before;
+    // (A first name and a known surname before it stay a name: the chain must hold a word
+    // outside the name lists or an ordinary word: "Air", "Show", "MATRAS".)
+    if (model && (times || (phrase_end && (common > 0 || unknown > 0 || !(fn_first && back_last)))))
+      ch.blocked = true;
+  }
+  // ... and one word in quotes ("responding to \"Alexa\"") is a wake word, nickname or
+  // product, unless a cue makes it a person.
+  if (nw == 1 && ch.initials == 0 && first > 0 && ch.last + 1 < t.size() && !t[first].space_before &&
+      !t[ch.last + 1].space_before && cue < 0.5) {
+    const std::string_view o = token_text(c.text, t[first - 1]), q = token_text(c.text, t[ch.last + 1]);
+    if ((o == "\"" && q == "\"") || (o == "\xE2\x80\x9C" && q == "\xE2\x80\x9D")) ch.blocked = true;
+  }
+  // "I'm Sparky, your virtual assistant": a chatbot introducing itself.
+  if (punct_is(c, ch.last + 1, ',') && ch.last + 2 < t.size() && c.line_of[ch.last + 2] == line &&
+      t[ch.last + 2].kind == TokenKind::kWord && bot_possessives_.contains(c.key(ch.last + 2))) {
+    for (std::size_t k = ch.last + 3; k < t.size() && k <= ch.last + 5 && c.line_of[k] == line; ++k) {
+      if (t[k].kind != TokenKind::kWord) break;
+      if (bots_.contains(c.key(k))) {
+        ch.blocked = true;
+        break;
+      }
+    }
+  }
   // An org word ("Bank") in the chain blocks it, except after initials ("P. Bank"), a
   // salutation title ("heer Bank") or before an address made of the name.
   const bool person_form = (strong_title && nw <= 2) || email_match || rel_after || signoff;
@@ -1088,7 +1221,10 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
     while (k < e && toks[k].kind == TokenKind::kPunct && (punct_is(c, k, '>') || punct_is(c, k, '*') || punct_is(c, k, '-')))
       ++k;
     std::size_t colon = k;
-    while (colon <= e && colon < k + 6 && (toks[colon].kind == TokenKind::kWord || punct_is(c, colon, ','))) ++colon;
+    while (colon <= e && colon < k + 8 &&
+           (toks[colon].kind == TokenKind::kWord || punct_is(c, colon, ',') ||
+            (punct_is(c, colon, '.') && colon > k && !toks[colon].space_before)))
+      ++colon;
     if (colon == k || colon >= e || !punct_is(c, colon, ':')) continue;
     if (!fields_.contains(fold(in.text.substr(toks[k].start, toks[colon - 1].end - toks[k].start)))) continue;
     std::size_t v = colon + 1, last = e;
@@ -1193,7 +1329,11 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
     }
     if (t.letters == 1 && punct_is(c, i + 1, '.') && c.key(i).size() == 1) {
       const char title[2] = {c.key(i)[0], '.'};
-      if (titles_.contains(std::string_view(title, 2))) {
+      // ("M.J. de Groot": glued initials, not "M." and a name.)
+      // ("Meilleures salutations\nM. Rochat": on a signature line "M." is an initial.)
+      const bool glued_initials = (i + 2 < toks.size() && !toks[i + 2].space_before && initials_end(c, i) > i + 2) ||
+                                  after_closing_line(c, i);
+      if (titles_.contains(std::string_view(title, 2)) && !glued_initials) {
         ++i;  // "M. Dupont": a title, not an initial
         continue;
       }
@@ -1243,6 +1383,25 @@ void PersonNames::recognize(const RecognizerInput& in, std::vector<Candidate>& o
       if (sure(chains[k]) && joined(chains[k], chains[k + 1])) lift(chains[k + 1]);
     for (std::size_t k = chains.size(); k-- > 1;)
       if (sure(chains[k]) && joined(chains[k - 1], chains[k])) lift(chains[k - 1]);
+  }
+
+  // Signatures of two people: "Hartelijke groet,\nAnnemiek en Bas Hoekstra", "Annemiek und
+  // Bas": a first word that is no ordinary word, opening a line after a closing, joined by a
+  // conjunction to a sure name that ends the line, in any language.
+  for (std::size_t k = 0; k + 1 < chains.size(); ++k) {
+    Chain& a = chains[k];
+    const Chain& b = chains[k + 1];
+    const std::size_t j = a.last + 1;
+    if (a.blocked || a.score >= threshold_ || a.words.size() != 1 || a.initials > 0 || a.lowercase || a.all_caps ||
+        j + 1 != b.first || !after_closing_line(c, a.first) || c.line_of[j] != c.line_of[a.first] ||
+        c.line_of[b.first] != c.line_of[a.first] || toks[j].kind != TokenKind::kWord || !toks[j].all_lower ||
+        !(tb(c, j) & kConj) || b.blocked || b.score < threshold_ || b.lowercase)
+      continue;
+    const std::size_t line = c.line_of[b.last];
+    if (c.line_last[line] != b.last && !(b.last + 1 < toks.size() && toks[b.last + 1].kind == TokenKind::kPunct))
+      continue;
+    if (toks[a.words.front()].letters < 3 || common_tok(c, a.words.front())) continue;
+    a.score = threshold_ + 0.05;
   }
 
   // Entity groups: full names first, then short forms that repeat their words.
