@@ -114,8 +114,9 @@ TEST_CASE("blind customer-email set floors (all personal data)", "[eval][floors]
   const Floor floors[] = {
       {"blind/blind.jsonl", 0.97, 0.98},
       {"blind2/blind2.jsonl", 0.97, 0.97},
-      {"blind3/blind3.jsonl", 0.95, 0.95},
-      {"blind4/blind4.jsonl", 0.94, 0.95},
+      {"blind3/blind3.jsonl", 0.955, 0.97},
+      {"blind4/blind4.jsonl", 0.955, 0.96},
+      {"blind5/blind5.jsonl", 0.95, 0.955},  // never tuned on: the generalisation floor
   };
   for (const auto& f : floors) {
     INFO(f.file);
