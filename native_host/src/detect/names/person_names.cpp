@@ -541,6 +541,7 @@ class PersonNames final : public Recognizer {
   // Cues from news and legal text (see names.json): a role noun before ("minister", "US-Präsident"),
   // a speech verb before or after ("zegt X", "X sagte", "selon X", "X said").
   double speech_cue(Ctx& c, const Chain& ch, std::uint32_t cues, bool sentence_start) const;
+  bool proper_noun_person_evidence(Ctx& c, const Chain& ch) const;
 
   std::uint32_t rule_index_;
   WordSet titles_, greetings_, intros_, headers_, relations_, closings_, particles_, stop_, org_, street_suffixes_;
@@ -731,6 +732,21 @@ bool PersonNames::local_part_matches(const Ctx& c, const Chain& ch, std::size_t 
   return false;
 }
 
+// A personal pronoun of the third person ("hij", "zij", "il", "elle", "he", "she", "him",
+// "her") in the next 40 tokens: the text goes on about a person.
+bool PersonNames::proper_noun_person_evidence(Ctx& c, const Chain& ch) const {
+  const auto& t = c.toks;
+  const std::size_t a = ch.last + 1;
+  for (std::size_t k = a; k < t.size() && k <= ch.last + 40; ++k) {
+    if (t[k].kind != TokenKind::kWord || !t[k].all_lower) continue;
+    const std::string& w = c.key(k);
+    if (w == "hij" || w == "zij" || w == "he" || w == "she" || w == "il" || w == "elle" || w == "his" || w == "him" ||
+        w == "her" || w == "hem" || w == "lui")
+      return true;
+  }
+  return false;
+}
+
 double PersonNames::speech_cue(Ctx& c, const Chain& ch, std::uint32_t cues, bool sentence_start) const {
   const auto& t = c.toks;
   double cue = 0.0;
@@ -895,6 +911,47 @@ void PersonNames::score_chain(Ctx& c, Chain& ch) const {
   if (sentence_start && nw == 1 && ch.initials == 0 && !particle_surname &&
       !(fn + ln > 0 && ch.plain && t[first].letters >= 4))
     s -= 0.1;
+  // Dutch, French and English capitalise proper nouns alone: mid-sentence (not after a colon
+  // or an opening quote), two plain capitalised words in no name list make a proper name,
+  // most often a person's ("minister Vandenbroucke Hermans" aside); an organisation or place
+  // word, an article before or an org suffix after pulls it back below or blocks it.
+  if (coordination_langs_.contains(c.lang) && !sentence_start && nw == 2 && fn + ln == 0 &&
+      ch.plain && ch.initials == 0 && !org_word && first > 0 && !punct_is(c, first - 1, ':') &&
+      !(t[first - 1].kind == TokenKind::kPunct && !t[first].space_before)) {
+    bool ok = true;
+    for (auto w : ch.words) ok = ok && t[w].letters >= 3 && !(tb(c, w) & all_common_) && !noun_shaped(c.key(w));
+    // Inflected adjectives open names of bodies and places: "Europese Unie", "Sociale Zaken".
+    const std::string& k0 = c.key(ch.words.front());
+    if (k0.size() >= 3 && k0.back() == 'e' && std::string_view("aeiouy").find(k0[k0.size() - 2]) == std::string_view::npos)
+      ok = false;
+    if (ok && proper_noun_person_evidence(c, ch)) s += 0.35;
+  }
+  if (coordination_langs_.contains(c.lang) && !sentence_start && nw == 1 && fn + ln == 0 &&
+      ch.plain && ch.initials == 0 && ch.particles == 0 && !org_word && first > 0 && !punct_is(c, first - 1, ':') &&
+      !(t[first - 1].kind == TokenKind::kPunct && !t[first].space_before) && t[first].letters >= 4 &&
+      !(tb(c, first) & all_common_) && !noun_shaped(c.key(first)) &&
+      !(t[first - 1].kind == TokenKind::kWord && has(c, first - 1, kDet))) {
+    const std::string& k0 = c.key(first);
+    const bool adj = k0.size() >= 3 && k0.back() == 'e' && std::string_view("aeiouy").find(k0[k0.size() - 2]) == std::string_view::npos;
+    if (!adj) {
+      const std::string_view pw = t[first - 1].kind == TokenKind::kWord ? std::string_view(c.key(first - 1)) : std::string_view();
+      const bool loc_prep = pw == "in" || pw == "uit" || pw == "naar" || pw == "te" || pw == "dans" || pw == "à" ||
+                            pw == "from" || pw == "to" || pw == "at" || pw == "near" || pw == "into" || pw == "'s" ||
+                            pw == "entre";
+      // "Court of Appeal", "Raad van State": a connector between capitalised words joins one name.
+      const bool joined = (pw == "of" || pw == "de" || pw == "van" || pw == "du" || pw == "des") && first >= 2 &&
+                          t[first - 2].upper_initial && c.line_of[first - 2] == c.line_of[first];
+      const bool plural = k0.size() > 5 && (k0.ends_with("ers") || k0.ends_with("ijnen") || k0.ends_with("ing") ||
+                                            k0.ends_with("ie") || k0.ends_with("ten") ||
+                                            k0.ends_with("ish") || k0.ends_with("ese"));
+      // "model Sparta M8b": a word with digits after it makes the chain a brand or product.
+      bool code_after = false;
+      if (ch.last + 1 < t.size() && c.line_of[ch.last + 1] == c.line_of[first] && t[ch.last + 1].kind == TokenKind::kWord)
+        for (std::size_t q = t[ch.last + 1].start; q < c.text.size() && c.text[q] != ' ' && c.text[q] != ','; ++q)
+          code_after = code_after || (c.text[q] >= '0' && c.text[q] <= '9');
+      if (!loc_prep && !joined && !plural && !code_after && proper_noun_person_evidence(c, ch)) s += 0.4;
+    }
+  }
   if (ch.all_caps && fn + ln == 0) s -= 0.4;
   if (ch.all_caps && nw == 1 && ch.initials == 0 && !particle_surname) s -= 0.15;
   if (ch.lowercase) s -= 0.35;
