@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -43,6 +44,15 @@ inline std::vector<std::string> label_values(const std::string& text, const std:
   for (const auto& s : spans)
     if (s.label == label) out.push_back(text.substr(s.start, s.end - s.start));
   return out;
+}
+
+// The text of every PERSON span, in order.
+inline std::vector<std::string> persons(const std::string& text, const std::string& lang = "auto") {
+  return label_values(text, scan_shipped(text, lang), "PERSON");
+}
+
+inline bool contains(const std::vector<std::string>& values, const std::string& value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
 }
 
 }  // namespace veil::test

@@ -12,16 +12,9 @@
 #include "../../support/shipped_engine.h"
 
 using namespace veil;
-
-namespace {
-
-std::vector<std::string> persons(const std::string& text, const std::string& lang) {
-  return test::label_values(text, test::scan_shipped(text, lang), "PERSON");
-}
+using test::persons;
 
 using V = std::vector<std::string>;
-
-}  // namespace
 
 TEST_CASE("name-field labels before glued initials, particle and double surname", "[names][blind34]") {
   CHECK(persons("Ten name van: M.K. van Brakkel-Wennink\nIBAN: NL00", "nl") == V{"M.K. van Brakkel-Wennink"});

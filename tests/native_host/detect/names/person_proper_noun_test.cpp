@@ -9,16 +9,9 @@
 #include "../../support/shipped_engine.h"
 
 using namespace veil;
-
-namespace {
-
-std::vector<std::string> persons(const std::string& text, const std::string& lang) {
-  return test::label_values(text, test::scan_shipped(text, lang), "PERSON");
-}
+using test::persons;
 
 using V = std::vector<std::string>;
-
-}  // namespace
 
 TEST_CASE("one unknown capitalised word mid-sentence before a pronoun", "[names][proper_noun]") {
   CHECK(persons("Het zou Wolderkamp geen kwaad doen als hij de komende weken zweeg.", "nl") == V{"Wolderkamp"});

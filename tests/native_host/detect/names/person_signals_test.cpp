@@ -9,16 +9,9 @@
 #include "../../support/shipped_engine.h"
 
 using namespace veil;
-
-namespace {
-
-std::vector<std::string> persons(const std::string& text, const std::string& lang) {
-  return test::label_values(text, test::scan_shipped(text, lang), "PERSON");
-}
+using test::persons;
 
 using V = std::vector<std::string>;
-
-}  // namespace
 
 TEST_CASE("role nouns before a name, also inside compounds", "[names][signals]") {
   CHECK(persons("Volgens minister Brakkenburg is de zaak gesloten.", "nl") == V{"Brakkenburg"});

@@ -11,25 +11,13 @@
 // case. Runs the real engine with the shipped rules.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
-
 #include "../../support/shipped_engine.h"
 
 using namespace veil;
-
-namespace {
-
-std::vector<std::string> persons(const std::string& text, const std::string& lang) {
-  return test::label_values(text, test::scan_shipped(text, lang), "PERSON");
-}
-
-bool has(const std::vector<std::string>& v, const std::string& x) {
-  return std::find(v.begin(), v.end(), x) != v.end();
-}
+using test::contains;
+using test::persons;
 
 using V = std::vector<std::string>;
-
-}  // namespace
 
 TEST_CASE("lower-case and initial sign-offs after a closing word", "[names][signoff]") {
   // A first name that is also an ordinary word, after a short closing, ends the message.
@@ -50,8 +38,8 @@ TEST_CASE("a closing after a separator makes the next line a signature", "[names
 
 TEST_CASE("intro phrases: hi its X, née, born", "[names][intro]") {
   CHECK(persons("hi its Dave again from flat 3, the boiler is off", "en") == V{"Dave"});
-  CHECK(has(persons("Titulaire : MARCHAND née KERVELLOU Armelle, née le 12/03/1980", "fr"), "KERVELLOU Armelle"));
-  CHECK(has(persons("Antragstellerin: Wendelmuth geb. Brakkenhoff, wohnhaft in Kiel", "de"), "Brakkenhoff"));
+  CHECK(contains(persons("Titulaire : MARCHAND née KERVELLOU Armelle, née le 12/03/1980", "fr"), "KERVELLOU Armelle"));
+  CHECK(contains(persons("Antragstellerin: Wendelmuth geb. Brakkenhoff, wohnhaft in Kiel", "de"), "Brakkenhoff"));
   // "its" before an ordinary noun.
   CHECK(persons("the sofa arrived but its Frame is broken", "en").empty());
 }
