@@ -229,10 +229,11 @@ def render(rec_id, lang, annotated):
     return {"id": rec_id, "lang": lang, "text": text, "spans": spans}
 
 
-def read_sources():
-    """Each src/*.txt holds messages separated by header lines '### <id> <lang> [tags]'."""
+def read_sources(src_dir=None):
+    """Each src/*.txt (or src_dir/*.txt: the blind sets' builders pass their folder) holds
+    messages separated by header lines '### <id> <lang> [tags]'."""
     recs = []
-    src_dir = os.path.join(HERE, "src")
+    src_dir = src_dir or os.path.join(HERE, "src")
     for name in sorted(os.listdir(src_dir)):
         if not name.endswith(".txt"):
             continue

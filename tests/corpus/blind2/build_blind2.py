@@ -1,9 +1,7 @@
 #!/usr/bin/env python3
 """Builds tests/corpus/blind2/blind2.jsonl from the annotated sources in this folder.
 
-Reuses tests/corpus/build.py (read_sources, render) without modifying it: build.read_sources()
-reads <HERE>/src/*.txt, so build.HERE is pointed at a temporary directory whose "src" is a
-symlink to this folder. Same marker format ({{LABEL|value}}), same JSONL format and
+Reuses tests/corpus/build.py: build.read_sources(this folder) and build.render(). Same marker format ({{LABEL|value}}), same JSONL format and
 code-point offsets as corpus.jsonl. Values are typed literally (no @generators), checked by
 verify() below. Standard library only.
     python3 tests/corpus/blind2/build_blind2.py [--out FILE]   (default blind2/blind2.jsonl)
@@ -11,7 +9,6 @@ verify() below. Standard library only.
 import json
 import os
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
@@ -19,14 +16,7 @@ import build  # noqa: E402  tests/corpus/build.py
 
 
 def read_blind2_sources():
-    with tempfile.TemporaryDirectory() as tmp:
-        os.symlink(HERE, os.path.join(tmp, "src"))
-        saved = build.HERE
-        build.HERE = tmp
-        try:
-            return build.read_sources()
-        finally:
-            build.HERE = saved
+    return build.read_sources(HERE)
 
 
 # ---- independent checks -------------------------------------------------------------------

@@ -1,8 +1,7 @@
 #!/usr/bin/env python3
 """Builds tests/corpus/blind3/blind3.jsonl from the annotated sources nl/fr/de/en/mixed.txt.
 
-Reuses tests/corpus/build.py (imported, not copied or modified): its source reader is pointed
-at this folder through a temporary directory holding a symlink named "src", and its render()
+Reuses tests/corpus/build.py (imported, not copied): build.read_sources(this folder), and its render()
 strips the {{LABEL|value}} markers and computes code-point offsets. The values in these
 sources are typed in literally (no @generators), so the checks below verify them.
 
@@ -15,7 +14,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
@@ -23,14 +21,7 @@ import build  # noqa: E402  tests/corpus/build.py
 
 
 def read_blind3_sources():
-    with tempfile.TemporaryDirectory() as tmp:
-        os.symlink(HERE, os.path.join(tmp, "src"))
-        saved = build.HERE
-        build.HERE = tmp
-        try:
-            return build.read_sources()
-        finally:
-            build.HERE = saved
+    return build.read_sources(HERE)
 
 
 # ---- independent checks -------------------------------------------------------------
