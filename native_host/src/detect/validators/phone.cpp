@@ -74,12 +74,28 @@ const std::vector<Region>& trunk_zero_regions() {
   return regions;
 }
 
-// Regions where the text's language is spoken, most likely first; the other regions follow.
-std::vector<std::string_view> regions_for_language(std::string_view lang) {
-  if (lang == "fr") return {"FR", "BE", "CH"};
-  if (lang == "de") return {"DE", "AT", "CH"};
-  if (lang == "en") return {"GB", "IE"};
-  return {"NL", "BE"};
+// The trunk-0 regions in the order a national number is tried for a text's language: where
+// the language is spoken first, then the others. Built once per language: this runs for
+// every phone candidate.
+const std::vector<const Region*>& regions_for_language(std::string_view lang) {
+  auto build = [](std::initializer_list<std::string_view> preferred) {
+    std::vector<const Region*> order;
+    const auto& regions = trunk_zero_regions();
+    for (std::string_view code : preferred)
+      for (const auto& r : regions)
+        if (r.code == code) order.push_back(&r);
+    for (const auto& r : regions)
+      if (std::find(preferred.begin(), preferred.end(), r.code) == preferred.end()) order.push_back(&r);
+    return order;
+  };
+  static const std::vector<const Region*> fr = build({"FR", "BE", "CH"});
+  static const std::vector<const Region*> de = build({"DE", "AT", "CH"});
+  static const std::vector<const Region*> en = build({"GB", "IE"});
+  static const std::vector<const Region*> nl = build({"NL", "BE"});
+  if (lang == "fr") return fr;
+  if (lang == "de") return de;
+  if (lang == "en") return en;
+  return nl;
 }
 
 std::uint64_t to_u64(std::string_view digits) {
@@ -240,19 +256,8 @@ Reading valid_region(std::string_view candidate, std::string_view lang, PhoneNum
   number.set_national_number(to_u64(nsn));
   // A number valid in several regions is read as a personal line where one region has it
   // so: Irish mobiles 087 … are Dutch company numbers (UAN) when read as Dutch.
-  const auto preferred = regions_for_language(lang);
-  const auto& regions = trunk_zero_regions();
-  auto is_preferred = [&](const Region& r) {
-    return std::find(preferred.begin(), preferred.end(), r.code) != preferred.end();
-  };
-  std::vector<const Region*> order;
-  for (std::string_view code : preferred)
-    for (const auto& r : regions)
-      if (r.code == code) order.push_back(&r);
-  for (const auto& r : regions)
-    if (!is_preferred(r)) order.push_back(&r);
   const Region* business = nullptr;
-  for (const Region* r : order) {
+  for (const Region* r : regions_for_language(lang)) {
     number.set_country_code(r->country_code);
     const auto type = util.GetNumberType(number);
     if (type == PhoneNumberUtil::UNKNOWN) continue;
